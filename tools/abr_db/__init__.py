@@ -1,0 +1,1 @@
+"""abr-db: the database of ABR Insights."""
