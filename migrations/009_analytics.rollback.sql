@@ -1,0 +1,2 @@
+-- Undoes 009_analytics.
+drop materialized view if exists public.org_analytics;
