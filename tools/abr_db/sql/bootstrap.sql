@@ -26,10 +26,11 @@ begin
   if not exists (select from pg_catalog.pg_roles where rolname = 'authenticator') then
     create role authenticator login noinherit;
   end if;
+  if not pg_catalog.pg_has_role('authenticator', 'anon', 'member') then
+    grant anon, authenticated, service_role to authenticator;
+  end if;
 end
 $$;
-
-grant anon, authenticated, service_role to authenticator;
 
 -- Schema public as Supabase sets it up: usable by the API roles, and new
 -- tables, sequences and functions granted to them by default. rls_policies/

@@ -1,0 +1,31 @@
+# abr-db: two commands after `git clone`: `make up` and `make test`.
+SHELL := /bin/bash
+BIN := .venv/bin
+SQL_DIRS := migrations rpc_functions rls_policies cron_jobs seeds tests_sql tools/abr_db/sql
+
+.PHONY: setup up down purge test lint pytest prove
+
+## setup: install everything the project needs (idempotent; seconds when done)
+setup:
+	@bash scripts/setup.sh
+
+## up: start the embedded database, apply everything, load the demo seed, print the URL
+up: setup
+	@$(BIN)/abr-db up
+
+## down: stop the embedded database (purge: and delete its data)
+down:
+	@$(BIN)/abr-db down
+purge:
+	@$(BIN)/abr-db down --purge
+
+## test: the whole suite: SQL style, then pytest (tool, pgTAP files, advisors)
+test: setup lint pytest
+
+lint:
+	@echo "==> sqlfluff lint $(SQL_DIRS)"
+	@$(BIN)/sqlfluff lint --processes 2 $(wildcard $(SQL_DIRS))
+
+pytest:
+	@echo "==> pytest"
+	@$(BIN)/python -m pytest -q
