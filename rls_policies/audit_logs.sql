@@ -1,0 +1,28 @@
+/*
+  audit_logs: the append-only audit trail. Rows are written by triggers and
+  security definer functions (migrations/012_audit.sql), or directly by
+  service_role; compliance_officer reads their own organization's rows;
+  super_admin reads every row. Nobody updates or deletes: not clients, not
+  service_role (the retention purge runs as the job owner). anon has nothing.
+
+  Interpretation: org_admin does not read the trail (ACCESS.md names only
+  compliance_officer); rows without an organization (platform events) are
+  visible to super_admin only.
+*/
+alter table public.audit_logs enable row level security;
+
+-- Grants: start from nothing, give back what the policies need.
+revoke all on public.audit_logs from anon, authenticated, service_role;
+grant select on public.audit_logs to authenticated;
+grant select, insert on public.audit_logs to service_role;
+
+drop policy if exists "compliance officers read own org, super admins all" on public.audit_logs;
+create policy "compliance officers read own org, super admins all" on public.audit_logs
+for select to authenticated
+using (
+  (
+    organization_id = (select private.current_org_id())
+    and (select private.is_compliance_officer())
+  )
+  or (select private.is_super_admin())
+);

@@ -1,0 +1,79 @@
+/*
+  courses: the catalog. Anon reads the metadata of published, non-deleted
+  courses; every signed-in user reads published courses (whatever their
+  tier: the tier gates lesson content, served by public.get_lesson); authors
+  write: an educator creates courses as themselves and updates or deletes
+  the courses they created, a super_admin any (and reads soft-deleted and
+  unpublished ones). viewer and guest never write.
+
+  Interpretation: "published catalog metadata" for anon is every column but
+  created_by (a person), certificate_template_id, featured_case_ids (tribunal
+  cases are not for anon) and deleted_at. An educator also reads their own
+  unpublished drafts. An educator may soft-delete (set deleted_at on) their
+  course; it then disappears for them too.
+*/
+alter table public.courses enable row level security;
+
+revoke all on public.courses from anon, authenticated;
+grant select (
+  id, title_en, title_fr, description_en, description_fr, slug, category, level, tags, keywords,
+  duration_minutes, estimated_hours, lesson_count, order_index, thumbnail_url, video_intro_url,
+  is_published, tier_required, prerequisite_course_ids, points_value, learning_objectives, competencies,
+  created_at, updated_at, published_at
+) on public.courses to anon;
+grant select, delete on public.courses to authenticated;
+grant insert (
+  title_en, title_fr, description_en, description_fr, slug, category, level, tags, keywords,
+  duration_minutes, estimated_hours, order_index, thumbnail_url, video_intro_url,
+  is_published, tier_required, prerequisite_course_ids, points_value, certificate_template_id,
+  learning_objectives, competencies, featured_case_ids, created_by, published_at
+) on public.courses to authenticated;
+grant update (
+  title_en, title_fr, description_en, description_fr, slug, category, level, tags, keywords,
+  duration_minutes, estimated_hours, order_index, thumbnail_url, video_intro_url,
+  is_published, tier_required, prerequisite_course_ids, points_value, certificate_template_id,
+  learning_objectives, competencies, featured_case_ids, created_by, updated_at, published_at, deleted_at
+) on public.courses to authenticated;
+grant select, insert, update, delete on public.courses to service_role;
+
+drop policy if exists "anon reads published catalog" on public.courses;
+create policy "anon reads published catalog" on public.courses
+for select to anon
+using (is_published and deleted_at is null);
+
+drop policy if exists "users read published, authors read own, super admins read all" on public.courses;
+create policy "users read published, authors read own, super admins read all" on public.courses
+for select to authenticated
+using (
+  (is_published and deleted_at is null)
+  or ((select private.is_educator()) and created_by = (select private.current_user_id()) and deleted_at is null)
+  or (select private.is_super_admin())
+);
+
+drop policy if exists "authors create courses as themselves" on public.courses;
+create policy "authors create courses as themselves" on public.courses
+for insert to authenticated
+with check (
+  ((select private.is_educator()) and created_by = (select private.current_user_id()))
+  or (select private.is_super_admin())
+);
+
+drop policy if exists "authors update own courses" on public.courses;
+create policy "authors update own courses" on public.courses
+for update to authenticated
+using (
+  ((select private.is_educator()) and created_by = (select private.current_user_id()) and deleted_at is null)
+  or (select private.is_super_admin())
+)
+with check (
+  ((select private.is_educator()) and created_by = (select private.current_user_id()))
+  or (select private.is_super_admin())
+);
+
+drop policy if exists "authors delete own courses" on public.courses;
+create policy "authors delete own courses" on public.courses
+for delete to authenticated
+using (
+  ((select private.is_educator()) and created_by = (select private.current_user_id()) and deleted_at is null)
+  or (select private.is_super_admin())
+);

@@ -1,0 +1,51 @@
+/*
+  teams: members read the teams of their organization; its org_admin
+  creates, updates and deletes them; super_admin all. Anon: nothing.
+
+  Interpretation: a team's lead is not checked here to belong to the same
+  organization (profiles' team_id is, by the profile guard); the org_admin
+  only sees their own members, so any other id would be a guess.
+*/
+alter table public.teams enable row level security;
+
+revoke all on public.teams from anon, authenticated;
+grant select, delete on public.teams to authenticated;
+grant insert (organization_id, name, description, team_lead_id, seat_allocation, settings) on public.teams to authenticated;
+grant update (name, description, team_lead_id, seat_allocation, settings, updated_at) on public.teams to authenticated;
+grant select, insert, update, delete on public.teams to service_role;
+
+drop policy if exists "members read own org teams" on public.teams;
+create policy "members read own org teams" on public.teams
+for select to authenticated
+using (
+  organization_id = (select private.current_org_id())
+  or (select private.is_super_admin())
+);
+
+drop policy if exists "org admins create own org teams" on public.teams;
+create policy "org admins create own org teams" on public.teams
+for insert to authenticated
+with check (
+  ((select private.is_org_admin()) and organization_id = (select private.current_org_id()))
+  or (select private.is_super_admin())
+);
+
+drop policy if exists "org admins update own org teams" on public.teams;
+create policy "org admins update own org teams" on public.teams
+for update to authenticated
+using (
+  ((select private.is_org_admin()) and organization_id = (select private.current_org_id()))
+  or (select private.is_super_admin())
+)
+with check (
+  ((select private.is_org_admin()) and organization_id = (select private.current_org_id()))
+  or (select private.is_super_admin())
+);
+
+drop policy if exists "org admins delete own org teams" on public.teams;
+create policy "org admins delete own org teams" on public.teams
+for delete to authenticated
+using (
+  ((select private.is_org_admin()) and organization_id = (select private.current_org_id()))
+  or (select private.is_super_admin())
+);

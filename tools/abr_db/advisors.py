@@ -1,0 +1,219 @@
+"""Security and performance advisors: what Supabase's linter and a careful DBA look for.
+
+Each check is one catalog query returning (object, detail) rows; `run(conn)`
+returns a list of `Finding`s, empty when the database is clean. The exposed
+schema is `public` (what PostgREST serves); `private`, `auth`, `extensions`
+and the tool's own `abr_db` are not exposed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import psycopg
+
+API_ROLES = ("anon", "authenticated")
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    level: str  # "error" | "warn"
+    object: str
+    detail: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    level: str
+    title: str
+    sql: str
+
+
+# A policy expression as PostgreSQL stores it shows a wrapped call as
+# "( SELECT auth.uid() AS uid)": strip those, then any call left is unwrapped.
+_UNWRAPPED_CALL = r"(auth\.(uid|jwt|role|email)|private\.[a-z_]+)\("
+_WRAPPED_CALL = r"\(\s*select\s+(auth\.(uid|jwt|role|email)|private\.[a-z_]+)\([^()]*\)(\s+as\s+\w+)?\s*\)"
+
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "rls_disabled_in_public",
+        "error",
+        "table in an exposed schema without Row Level Security",
+        """
+        select format('public.%I', c.relname), 'RLS is disabled'
+        from pg_catalog.pg_class as c
+        where c.relnamespace = 'public'::regnamespace
+          and c.relkind in ('r', 'p')
+          and not c.relrowsecurity
+        """,
+    ),
+    Check(
+        "auth_rls_initplan",
+        "warn",
+        "policy calls auth.*() or a private helper per row (not wrapped in a select)",
+        f"""
+        select format('%I.%I policy %L', p.schemaname, p.tablename, p.policyname),
+               'wrap the call: (select fn())'
+        from pg_catalog.pg_policies as p
+        where p.schemaname = 'public'
+          and (
+            regexp_replace(coalesce(p.qual, ''), '{_WRAPPED_CALL}', '', 'gi') ~* '{_UNWRAPPED_CALL}'
+            or regexp_replace(coalesce(p.with_check, ''), '{_WRAPPED_CALL}', '', 'gi') ~* '{_UNWRAPPED_CALL}'
+          )
+        """,
+    ),
+    Check(
+        "function_search_path_mutable",
+        "warn",
+        "function without a fixed search_path",
+        """
+        select p.oid::regprocedure::text, 'set search_path = '''' on the function'
+        from pg_catalog.pg_proc as p
+        where p.pronamespace in ('public'::regnamespace, to_regnamespace('private'))
+          and not exists (
+            select from pg_catalog.pg_depend as d
+            where d.classid = 'pg_catalog.pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e'
+          )
+          and not exists (
+            select from unnest(coalesce(p.proconfig, '{}')) as cfg where cfg like 'search_path=%'
+          )
+        """,
+    ),
+    Check(
+        "security_definer_function_exposed",
+        "error",
+        "SECURITY DEFINER function in an exposed schema executable by anon or authenticated",
+        """
+        select p.oid::regprocedure::text,
+               'executable by ' || array_to_string(array(
+                 select r from unnest(array['anon', 'authenticated']) as r
+                 where has_function_privilege(r, p.oid, 'execute')
+               ), ', ')
+        from pg_catalog.pg_proc as p
+        where p.pronamespace = 'public'::regnamespace
+          and p.prosecdef
+          and (has_function_privilege('anon', p.oid, 'execute')
+               or has_function_privilege('authenticated', p.oid, 'execute'))
+        """,
+    ),
+    Check(
+        "multiple_permissive_policies",
+        "warn",
+        "more than one permissive policy for the same table, role and command",
+        """
+        with expanded as (
+          select p.schemaname, p.tablename, p.policyname, role_name,
+                 unnest(case when p.cmd = 'ALL' then array['SELECT', 'INSERT', 'UPDATE', 'DELETE']
+                             else array[p.cmd] end) as command
+          from pg_catalog.pg_policies as p, unnest(p.roles) as role_name
+          where p.schemaname = 'public' and p.permissive = 'PERMISSIVE'
+        )
+        select format('public.%I for %s to %s', tablename, lower(command), role_name),
+               'policies: ' || string_agg(format('%L', policyname), ', ' order by policyname)
+        from expanded
+        group by tablename, role_name, command
+        having count(*) > 1
+        """,
+    ),
+    Check(
+        "view_readable_by_api",
+        "error",
+        "materialized view, or view without security_invoker, readable by anon or authenticated",
+        """
+        select format('public.%I', c.relname),
+               case c.relkind when 'm' then 'materialized view' else 'view runs with its owner''s rights' end
+               || ' and is readable by the API roles'
+        from pg_catalog.pg_class as c
+        where c.relnamespace = 'public'::regnamespace
+          and (c.relkind = 'm'
+               or (c.relkind = 'v' and not coalesce('security_invoker=true' = any(c.reloptions)
+                                                    or 'security_invoker=on' = any(c.reloptions), false)))
+          and (has_table_privilege('anon', c.oid, 'select')
+               or has_table_privilege('authenticated', c.oid, 'select'))
+        """,
+    ),
+    Check(
+        "extension_in_public",
+        "warn",
+        "extension installed in schema public",
+        """
+        select e.extname, 'move it to schema extensions'
+        from pg_catalog.pg_extension as e
+        where e.extnamespace = 'public'::regnamespace
+        """,
+    ),
+    Check(
+        "unindexed_foreign_key",
+        "warn",
+        "foreign key without an index whose leading columns are the key",
+        """
+        select format('%s.%I', c.conrelid::regclass, c.conname), 'add an index on the key columns'
+        from pg_catalog.pg_constraint as c
+        where c.contype = 'f'
+          and c.connamespace = 'public'::regnamespace
+          and not exists (
+            select from pg_catalog.pg_index as i
+            where i.indrelid = c.conrelid
+              and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+              and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey
+          )
+        """,
+    ),
+    Check(
+        "duplicate_index",
+        "warn",
+        "identical indexes on the same table",
+        """
+        select format('%s', i.indrelid::regclass),
+               'identical: ' || string_agg(i.indexrelid::regclass::text, ', ' order by i.indexrelid::regclass::text)
+        from pg_catalog.pg_index as i
+        inner join pg_catalog.pg_class as t on i.indrelid = t.oid
+        where t.relnamespace = 'public'::regnamespace
+        group by i.indrelid, i.indkey::text, i.indclass::text, i.indcollation::text,
+                 coalesce(pg_get_expr(i.indexprs, i.indrelid), ''), coalesce(pg_get_expr(i.indpred, i.indrelid), '')
+        having count(*) > 1
+        """,
+    ),
+    Check(
+        "no_primary_key",
+        "warn",
+        "table without a primary key",
+        """
+        select format('public.%I', c.relname), 'add a primary key'
+        from pg_catalog.pg_class as c
+        where c.relnamespace = 'public'::regnamespace
+          and c.relkind in ('r', 'p')
+          and not exists (select from pg_catalog.pg_constraint as k where k.conrelid = c.oid and k.contype = 'p')
+        """,
+    ),
+    Check(
+        "bookkeeping_exposed",
+        "error",
+        "tool bookkeeping in schema public",
+        """
+        select format('public.%I', c.relname), 'belongs in schema abr_db'
+        from pg_catalog.pg_class as c
+        where c.relnamespace = 'public'::regnamespace
+          and c.relkind = 'r'
+          and (c.relname like '\\_yoyo%' or c.relname like 'yoyo%')
+        """,
+    ),
+)
+
+
+def run(conn: psycopg.Connection, checks: tuple[Check, ...] = CHECKS) -> list[Finding]:
+    """Run every check in a read-only transaction; return the findings."""
+    findings: list[Finding] = []
+    with conn.transaction():
+        with conn.cursor() as cur:
+            cur.execute("set transaction read only")
+            for check in checks:
+                cur.execute(check.sql)
+                for obj, detail in cur.fetchall():
+                    findings.append(Finding(check.name, check.level, obj, f"{check.title}: {detail}"))
+    return findings

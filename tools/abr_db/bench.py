@@ -1,0 +1,173 @@
+"""Benchmarks: each case times two ways of doing the same thing side by side,
+in one process and one transaction, and reports their ratio. Times are the
+server's execution times (EXPLAIN ANALYZE, per-node timing off).
+
+Everything happens inside a transaction that is rolled back: the synthetic
+data (seeds/bench/synthetic.sql at the chosen scale) and any policy swapped
+in for a comparison. Runs alternate A, B, A, B, … so that drift in the
+machine's speed hits both sides alike; the figure is the median.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+import psycopg
+
+LEARNER = "md5('bench-user:2')::uuid"  # a learner of bench org 2 (see synthetic.sql)
+
+
+@dataclass
+class Result:
+    case: str
+    a_label: str
+    b_label: str
+    a_ms: float
+    b_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.b_ms / self.a_ms if self.a_ms else float("inf")
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "ratio": round(self.ratio, 2)}
+
+
+@dataclass
+class Case:
+    name: str
+    a_label: str
+    b_label: str
+    setup_a: Callable[[psycopg.Cursor], None]
+    setup_b: Callable[[psycopg.Cursor], None]
+    query: str
+
+
+def _as_learner(cur: psycopg.Cursor) -> None:
+    cur.execute("select set_config('role', 'authenticated', true)")
+    cur.execute(
+        f"select set_config('request.jwt.claims', json_build_object('sub', {LEARNER}, 'role', 'authenticated')::text, true)"
+    )
+
+
+def _policy(using: str) -> Callable[[psycopg.Cursor], None]:
+    """Replace every SELECT policy on progress with one, then act as a learner."""
+
+    def setup(cur: psycopg.Cursor) -> None:
+        cur.execute("select set_config('role', 'none', true)")
+        cur.execute(
+            "select format('drop policy %I on public.progress', policyname) from pg_catalog.pg_policies "
+            "where schemaname = 'public' and tablename = 'progress' and cmd in ('SELECT', 'ALL')"
+        )
+        for (stmt,) in cur.fetchall():
+            cur.execute(stmt)
+        cur.execute(f"create policy bench_read on public.progress for select to authenticated using ({using})")
+        cur.execute("grant select on public.progress to authenticated")
+        _as_learner(cur)
+
+    return setup
+
+
+def _planner(**settings: str) -> Callable[[psycopg.Cursor], None]:
+    def setup(cur: psycopg.Cursor) -> None:
+        cur.execute("select set_config('role', 'none', true)")
+        for name in ("enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"):
+            cur.execute("select set_config(%s, %s, true)", (name, settings.get(name, "on")))
+
+    return setup
+
+
+SPEC_ORG_ANALYTICS = """
+select o.id, o.name, count(distinct p.id), count(distinct pr.id) filter (where pr.completion_percentage > 0),
+       count(distinct c.id), avg(pr.completion_percentage), sum(ua.total_points)
+from public.organizations as o
+left join public.profiles as p on p.organization_id = o.id and p.deleted_at is null
+left join public.progress as pr on pr.user_id = p.id
+left join public.certificates as c on c.user_id = p.id
+left join public.user_achievements as ua on ua.user_id = p.id
+where o.deleted_at is null
+group by o.id, o.name
+"""
+
+
+def _org_analytics_definition(cur: psycopg.Cursor) -> str:
+    cur.execute("select pg_catalog.pg_get_viewdef('public.org_analytics'::regclass)")
+    return cur.fetchone()[0].rstrip().rstrip(";")
+
+
+def cases(cur: psycopg.Cursor) -> list[Case]:
+    no_index = _planner(enable_indexscan="off", enable_bitmapscan="off", enable_indexonlyscan="off")
+    return [
+        Case(
+            "RLS helper in a policy: wrapped once per statement vs called per row",
+            "(select private.is_org_staff())",
+            "private.is_org_staff()",
+            _policy("user_id = (select auth.uid()) or (select private.is_org_staff())"),
+            _policy("user_id = auth.uid() or private.is_org_staff()"),
+            "select count(*) from public.progress",
+        ),
+        Case(
+            "org_analytics: per-table aggregates (009) vs the spec's fan-out joins",
+            "009_analytics",
+            "spec sketch",
+            _planner(),
+            _planner(),
+            "",  # filled per side below
+        ),
+        Case(
+            "A learner's unfinished courses: idx_progress_completion vs no index",
+            "index",
+            "sequential scan",
+            _planner(),
+            no_index,
+            f"select course_id from public.progress where user_id = {LEARNER} and completion_percentage < 100",
+        ),
+        Case(
+            "Case search: idx_tribunal_search (GIN full text) vs no index",
+            "index",
+            "sequential scan",
+            _planner(),
+            no_index,
+            "select count(*) from public.tribunal_cases where to_tsvector('english'::regconfig, "
+            "coalesce(title, '') || ' ' || coalesce(summary_en, '')) @@ plainto_tsquery('english', 'employment race 17')",
+        ),
+    ]
+
+
+def _time(cur: psycopg.Cursor, setup: Callable[[psycopg.Cursor], None], query: str) -> float:
+    """Server-side execution time in ms (planning and the network left out)."""
+    cur.execute("savepoint bench")
+    try:
+        setup(cur)
+        cur.execute(f"explain (analyze, timing off, format json) {query}")
+        return float(cur.fetchone()[0][0]["Execution Time"])
+    finally:
+        cur.execute("rollback to savepoint bench")
+
+
+def run(conn: psycopg.Connection, synthetic: Path, scale: int = 5, repeat: int = 15) -> list[Result]:
+    results: list[Result] = []
+    with conn.transaction(force_rollback=True):
+        with conn.cursor() as cur:
+            cur.execute("select set_config('abr.bench_scale', %s, true)", (str(scale),))
+            cur.execute(synthetic.read_text())
+            for case in cases(cur):
+                query_a = query_b = case.query
+                if case.a_label == "009_analytics":
+                    query_a, query_b = _org_analytics_definition(cur), SPEC_ORG_ANALYTICS
+                a_times, b_times = [], []
+                for _ in range(repeat):
+                    a_times.append(_time(cur, case.setup_a, query_a))
+                    b_times.append(_time(cur, case.setup_b, query_b))
+                results.append(
+                    Result(case.name, case.a_label, case.b_label, statistics.median(a_times), statistics.median(b_times))
+                )
+    return results
+
+
+def to_json(results: list[Result]) -> str:
+    return json.dumps([r.as_dict() for r in results], indent=2)
