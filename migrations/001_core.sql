@@ -10,8 +10,8 @@
       (closed in 008_forward_keys, once billing exists).
 
   Conventions for every migration (said once, here):
-  - Every name is schema-qualified: the tool runs migrations with its own
-    bookkeeping schema first on the search_path.
+  - Every name is schema-qualified: the tool runs migrations with the
+    search_path set to its own bookkeeping schema only (yoyo's `schema=`).
   - A column the spec gives a default is also NOT NULL, unless NULL means
     something (then a comment says what). A NULL flag, counter or timestamp
     has no meaning and breaks filters such as `where not read`.

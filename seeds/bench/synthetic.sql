@@ -49,7 +49,8 @@ begin
   insert into public.certificates (user_id, course_id, final_score)
   select pr.user_id, pr.course_id, 90
   from public.progress as pr
-  where pr.lesson_id is null and pr.completion_percentage = 100;
+  inner join public.courses as c on pr.course_id = c.id
+  where pr.lesson_id is null and pr.completion_percentage = 100 and c.slug like 'bench-course-%';
 
   insert into public.user_achievements (user_id, total_points, level)
   select md5('bench-user:' || u)::uuid, (u * 37) % 5000, 1 + (u * 37) % 5000 / 1000

@@ -152,8 +152,9 @@ CHECKS: tuple[Check, ...] = (
         "warn",
         "foreign key without an index whose leading columns are the key",
         """
-        select format('%s.%I', c.conrelid::regclass, c.conname), 'add an index on the key columns'
+        select format('public.%I.%I', t.relname, c.conname), 'add an index on the key columns'
         from pg_catalog.pg_constraint as c
+        inner join pg_catalog.pg_class as t on c.conrelid = t.oid
         where c.contype = 'f'
           and c.connamespace = 'public'::regnamespace
           and not exists (

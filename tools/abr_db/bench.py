@@ -17,6 +17,11 @@ from pathlib import Path
 from typing import Callable
 
 import psycopg
+from rich.table import Table
+
+from . import ui
+from .connect import connect
+from .paths import project
 
 LEARNER = "md5('bench-user:2')::uuid"  # a learner of bench org 2 (see synthetic.sql)
 
@@ -99,7 +104,7 @@ def _org_analytics_definition(cur: psycopg.Cursor) -> str:
     return cur.fetchone()[0].rstrip().rstrip(";")
 
 
-def cases(cur: psycopg.Cursor) -> list[Case]:
+def cases() -> list[Case]:
     no_index = _planner(enable_indexscan="off", enable_bitmapscan="off", enable_indexonlyscan="off")
     return [
         Case(
@@ -155,7 +160,7 @@ def run(conn: psycopg.Connection, synthetic: Path, scale: int = 5, repeat: int =
         with conn.cursor() as cur:
             cur.execute("select set_config('abr.bench_scale', %s, true)", (str(scale),))
             cur.execute(synthetic.read_text())
-            for case in cases(cur):
+            for case in cases():
                 query_a = query_b = case.query
                 if case.a_label == "009_analytics":
                     query_a, query_b = _org_analytics_definition(cur), SPEC_ORG_ANALYTICS
@@ -171,3 +176,24 @@ def run(conn: psycopg.Connection, synthetic: Path, scale: int = 5, repeat: int =
 
 def to_json(results: list[Result]) -> str:
     return json.dumps([r.as_dict() for r in results], indent=2)
+
+
+def run_url(url: str, scale: int = 5, repeat: int = 15) -> list[Result]:
+    conn = connect(url)
+    try:
+        return run(conn, project().seeds / "bench" / "synthetic.sql", scale=scale, repeat=repeat)
+    finally:
+        conn.close()
+
+
+def print_results(results: list[Result], scale: int) -> None:
+    table = Table(title=f"abr-db bench (scale {scale}; server execution time, median)")
+    table.add_column("case", overflow="fold")
+    table.add_column("A")
+    table.add_column("A ms", justify="right")
+    table.add_column("B")
+    table.add_column("B ms", justify="right")
+    table.add_column("B / A", justify="right")
+    for r in results:
+        table.add_row(r.case, r.a_label, f"{r.a_ms:.2f}", r.b_label, f"{r.b_ms:.2f}", f"{r.ratio:.1f}x")
+    ui.console.print(table)

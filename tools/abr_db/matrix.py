@@ -7,8 +7,10 @@ operation is attempted PostgREST-style (`set local role`, JWT claims in
 `request.jwt.claims`) row by row, each attempt in its own savepoint:
 
   select  rows visible
-  insert  copies of the seed's rows (fresh id, unique text values suffixed) accepted
-  update  rows a no-op update (`set id = id`) touches
+  insert  copies of the seed's rows (fresh id, unique text values suffixed)
+          accepted, giving the columns the role may insert, as a client would
+  update  rows touched by a no-op update of a column the role may update
+          (its current value written back)
   delete  rows a delete touches
 
 A cell is `allowed/total`; `✗` when the grants refuse every attempt. An
@@ -25,6 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
+
+from .connect import connect
+from .paths import project
 from psycopg import sql
 
 OPERATIONS = ("select", "insert", "update", "delete")
@@ -157,6 +162,22 @@ def _stage_copies(cur: psycopg.Cursor, table: str) -> sql.Identifier:
     return staged
 
 
+def _columns(cur: psycopg.Cursor, table: str, role: str, privilege: str) -> list[str]:
+    """The table's writable columns on which the API role holds the privilege."""
+    cur.execute(
+        """
+        select a.attname
+        from pg_catalog.pg_attribute as a
+        where a.attrelid = %s::regclass and a.attnum > 0 and not a.attisdropped
+          and a.attgenerated = '' and a.attidentity <> 'a'
+          and has_column_privilege(%s, a.attrelid, a.attnum, %s)
+        order by a.attname = 'id', a.attnum
+        """,
+        (f"public.{table}", role, privilege),
+    )
+    return [r[0] for r in cur.fetchall()]
+
+
 def build(conn: psycopg.Connection, seed_file: Path) -> Matrix:
     with conn.transaction(force_rollback=True):
         with conn.cursor() as cur:
@@ -174,6 +195,11 @@ def build(conn: psycopg.Connection, seed_file: Path) -> Matrix:
                 staged = _stage_copies(cur, table)
                 cur.execute(sql.SQL("select id from {} order by id").format(staged))
                 copy_ids = [r[0] for r in cur.fetchall()]
+                original = sql.Identifier(f"matrix_orig_{table}")
+                cur.execute(
+                    sql.SQL("create temp table {} on commit drop as select * from public.{}").format(original, ident)
+                )
+                cur.execute(sql.SQL("grant select on {} to anon, authenticated, service_role").format(original))
                 for header, role, handle in ACTORS:
                     refused, visible = _attempt(
                         cur, role, handle, sql.SQL("select count(*) from public.{}").format(ident)
@@ -181,13 +207,29 @@ def build(conn: psycopg.Connection, seed_file: Path) -> Matrix:
                     matrix.cells[(table, "select", header)] = Cell(
                         allowed=0 if refused else visible, refused=len(ids) if refused else 0, total=len(ids)
                     )
+                    insertable = [sql.Identifier(c) for c in _columns(cur, table, role, "insert")]
+                    updatable = _columns(cur, table, role, "update")
+                    insert = update = None
+                    if insertable:
+                        insert = sql.SQL("insert into public.{} ({}) select {} from {} where id = %s").format(
+                            ident, sql.SQL(", ").join(insertable), sql.SQL(", ").join(insertable), staged
+                        )
+                    if updatable:
+                        col = sql.Identifier(updatable[0])
+                        update = sql.SQL("update public.{0} as t set {1} = o.{1} from {2} as o where t.id = o.id and t.id = %s").format(
+                            ident, col, original
+                        )
                     per_row = {
-                        "insert": (sql.SQL("insert into public.{} select * from {} where id = %s").format(ident, staged), copy_ids),
-                        "update": (sql.SQL("update public.{} set id = id where id = %s").format(ident), ids),
+                        "insert": (insert, copy_ids),
+                        "update": (update, ids),
                         "delete": (sql.SQL("delete from public.{} where id = %s").format(ident), ids),
                     }
                     for op, (statement, targets) in per_row.items():
                         cell = Cell(total=len(targets))
+                        if statement is None:  # no column privilege at all: refused outright
+                            cell.refused = len(targets)
+                            matrix.cells[(table, op, header)] = cell
+                            continue
                         for target in targets:
                             was_refused, count = _attempt(cur, role, handle, statement, (target,))
                             if was_refused:
@@ -196,3 +238,12 @@ def build(conn: psycopg.Connection, seed_file: Path) -> Matrix:
                                 cell.allowed += 1
                         matrix.cells[(table, op, header)] = cell
     return matrix
+
+
+def generate(url: str) -> str:
+    """The matrix of the database at url, as Markdown (docs/ACCESS_MATRIX.md)."""
+    conn = connect(url)
+    try:
+        return build(conn, project().seeds / "demo.sql").to_markdown()
+    finally:
+        conn.close()

@@ -1,0 +1,84 @@
+"""The advisor checks: silent on the applied schema, and each one loud on the
+problem it names. Supabase's own linter (`supabase db advisors`) must agree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from abr_db import advisors, bootstrap
+
+REPO = Path(__file__).resolve().parents[1]
+SUPABASE_CLI = REPO / "node_modules" / ".bin" / "supabase"
+
+BAD_OBJECTS = """
+create table public.no_rls (x int);
+create table public.leaky (id int primary key, org uuid references public.leaky_orgs (id));
+create index leaky_a on public.leaky (id);
+create index leaky_b on public.leaky (id);
+alter table public.leaky enable row level security;
+create policy "per row" on public.leaky for select to authenticated using (org = auth.uid());
+create policy "overlapping" on public.leaky for all to authenticated using (org = (select auth.uid()));
+create function public.definer_exposed() returns int language sql security definer as 'select 1';
+create view public.owner_rights_view as select 1 as one;
+create materialized view public.readable_mv as select 1 as one;
+grant select on public.readable_mv to authenticated;
+create extension pgcrypto with schema public;
+create table public._yoyo_migration (id int primary key);
+alter table public._yoyo_migration enable row level security;
+"""
+
+
+def _findings(url: str) -> list[advisors.Finding]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        return advisors.run(conn)
+
+
+def test_applied_schema_has_no_findings(applied_db):
+    findings = _findings(applied_db)
+    assert findings == [], "\n".join(f"{f.check}: {f.object}: {f.detail}" for f in findings)
+
+
+def test_each_check_finds_the_problem_it_names(fresh_db):
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        bootstrap.apply_bootstrap(conn)
+        conn.execute("create table public.leaky_orgs (id uuid primary key)")
+        conn.execute("alter table public.leaky_orgs enable row level security")
+        conn.execute(BAD_OBJECTS)
+    found = {f.check for f in _findings(fresh_db)}
+    assert found == {c.name for c in advisors.CHECKS}
+
+
+def _supabase_advisors(url: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(SUPABASE_CLI), "db", "advisors", "--db-url", f"{url}?sslmode=disable",
+         "--level", "warn", "--fail-on", "warn", "--output-format", "json"],
+        capture_output=True, text=True, timeout=120, cwd="/tmp",
+    )
+
+
+needs_cli = pytest.mark.skipif(
+    not SUPABASE_CLI.exists() or shutil.which("node") is None,
+    reason="Supabase CLI not installed (make setup installs it with npm)",
+)
+
+
+@needs_cli
+def test_supabase_linter_reports_nothing_at_warn_or_above(applied_db):
+    proc = _supabase_advisors(applied_db)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@needs_cli
+def test_supabase_linter_fails_on_a_table_without_rls(fresh_db):
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        bootstrap.apply_bootstrap(conn)
+        conn.execute("create table public.exposed (id int primary key)")
+    proc = _supabase_advisors(fresh_db)
+    assert proc.returncode != 0
+    assert "rls_disabled_in_public" in proc.stdout + proc.stderr

@@ -1,0 +1,220 @@
+"""The abr-db command line: thin typer commands over the modules.
+
+Exit codes: 0 ok, 1 verification or migration failure, 2 usage or
+connection error; each failure is one clear line (a traceback only with --debug).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import traceback
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import verify as verify_mod
+from .connect import redact, resolve_url
+from .errors import AbrDbError, MigrationError, UsageError
+from .paths import project
+
+app = typer.Typer(
+    help="abr-db: migrations, RLS, RPC functions and cron jobs of the ABR Insights database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_state = {"debug": False}
+
+DbUrl = typer.Option(None, "--db-url", help="Database URL (default: $DATABASE_URL, else the `abr-db up` instance).")
+
+
+@app.callback()
+def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
+    _state["debug"] = debug
+
+
+def _handled(fn):
+    """Turn abr-db's errors into one line and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except AbrDbError as exc:
+            if _state["debug"]:
+                ui.err_console.print(traceback.format_exc(), markup=False)
+            ui.error(str(exc))
+            for line in getattr(exc, "details", []):
+                ui.err_console.print("  " + line, markup=False, style="red")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            ui.error("interrupted")
+            raise typer.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001 - a bug: one line unless --debug
+            if _state["debug"]:
+                ui.err_console.print(traceback.format_exc(), markup=False)
+            first = (str(exc).strip().splitlines() or [""])[0]
+            ui.error(f"unexpected error: {type(exc).__name__}: {first} (run with --debug for the traceback)")
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+@app.command()
+@_handled
+def up() -> None:
+    """Start the embedded database, bootstrap it if needed, apply everything, seed it."""
+    proj = project()
+    res = embedded.up(proj)
+    if res.port_note:
+        ui.warn(res.port_note)
+    if res.reused:
+        ui.info(f"database already running ({res.engine}): reusing it", "green")
+    else:
+        ui.info(f"started the {res.engine} database" + (" (new cluster)" if res.created else ""), "green")
+    # Supabase's image has auth already; a local cluster gets the bootstrap.
+    result = migrate.apply(res.url, bootstrap=True)
+    migrate.print_apply_summary(result)
+    if not seed_mod.has_organizations(res.url):
+        seeded = seed_mod.seed(res.url, proj)
+        ui.info("seeded: " + (", ".join(seeded) if seeded else "nothing (no seeds/*.sql)"))
+    else:
+        ui.info("seed skipped: the database already has organizations")
+    summary.print_summary(summary.collect(res.url), res.url)
+
+
+@app.command()
+@_handled
+def down(purge: bool = typer.Option(False, "--purge", help="Also delete the data directory.")) -> None:
+    """Stop the embedded database (--purge: and delete its data)."""
+    ui.info(embedded.down(project(), purge=purge))
+
+
+@app.command()
+@_handled
+def apply(
+    db_url: Optional[str] = DbUrl,
+    bootstrap: bool = typer.Option(False, "--bootstrap", help="On plain PostgreSQL: create Supabase's roles and auth schema first."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be applied; change nothing."),
+) -> None:
+    """Apply pending migrations, then changed repeatable files (functions, policies, cron jobs)."""
+    url = resolve_url(db_url)
+    ui.info(f"database: {redact(url)}")
+    result = migrate.apply(url, bootstrap=bootstrap, dry_run=dry_run)
+    migrate.print_apply_summary(result)
+
+
+@app.command()
+@_handled
+def status(db_url: Optional[str] = DbUrl, as_json: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
+    """Applied and pending migrations; new, changed and unchanged repeatable files."""
+    data = migrate.status(resolve_url(db_url))
+    if as_json:
+        typer.echo(json.dumps(data, indent=2))
+    else:
+        migrate.print_status(data)
+
+
+@app.command()
+@_handled
+def rollback(
+    to: str = typer.Option(..., "--to", help="Keep migrations up to this number (0 = undo everything)."),
+    db_url: Optional[str] = DbUrl,
+) -> None:
+    """Undo the repeatables and every migration numbered above --to, newest first."""
+    result = migrate.rollback(resolve_url(db_url), to)
+    for warning in result.warnings:
+        ui.warn(warning)
+    ui.info(
+        f"rolled back {len(result.rolled_back)} migration(s) to {result.target:03d}; "
+        f"re-applied {len(result.reapplied)} repeatable file(s) ({result.seconds:.2f} s)",
+        "green",
+    )
+
+
+@app.command()
+@_handled
+def verify(
+    db_url: Optional[str] = DbUrl,
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    matrix: bool = typer.Option(False, "--matrix", help="Also try every role x table x operation and print the access matrix."),
+    write: Optional[Path] = typer.Option(None, "--write", help="With --matrix: write the matrix (Markdown) to this file."),
+) -> None:
+    """Check the database against the project: drift, expected objects, advisors (and --matrix)."""
+    url = resolve_url(db_url)
+    report = verify_mod.verify(url)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        verify_mod.print_report(report)
+    if matrix:
+        markdown = access_matrix.generate(url)
+        if write:
+            write.write_text(markdown)
+            ui.info(f"access matrix written to {write}", "green")
+        else:
+            typer.echo(markdown)
+    elif write:
+        raise UsageError("--write goes with --matrix")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_handled
+def bench(
+    db_url: Optional[str] = DbUrl,
+    scale: int = typer.Option(5, "--scale", min=1, max=100, help="Synthetic data scale (1 = 200 members, 1,000 enrolments)."),
+    repeat: int = typer.Option(15, "--repeat", min=1, max=1000, help="Runs of each side; the median is reported."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Benchmarks: two ways of doing one thing, side by side, as a ratio (nothing is kept)."""
+    results = bench_mod.run_url(resolve_url(db_url), scale=scale, repeat=repeat)
+    if as_json:
+        typer.echo(bench_mod.to_json(results))
+    else:
+        bench_mod.print_results(results, scale)
+
+
+@app.command()
+@_handled
+def seed(db_url: Optional[str] = DbUrl) -> None:
+    """Load seeds/*.sql (idempotent: rows already there are kept)."""
+    done = seed_mod.seed(resolve_url(db_url))
+    ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
+
+
+@app.command("test-sql")
+@_handled
+def test_sql(
+    files: Optional[List[Path]] = typer.Argument(None, help="pgTAP files (default: tests_sql/*.sql)."),
+    db_url: Optional[str] = DbUrl,
+) -> None:
+    """Run pgTAP files (tests_sql/) and print a summary."""
+    url = resolve_url(db_url)
+    paths = list(files) if files else sorted(project().tests_sql.glob("*.sql"))
+    if not paths:
+        raise UsageError("no pgTAP files to run (tests_sql/*.sql is empty)")
+    failed = 0
+    total = 0
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"no such file: {path}")
+        res = pgtap.run_file(url, path)
+        total += len(res.tests)
+        if res.ok:
+            ui.console.print(f"[green]ok[/]      {path} ({res.passed} tests)")
+        else:
+            failed += 1
+            ui.console.print(f"[red]FAILED[/]  {path} ({len(res.failures)} of {len(res.tests)} failed)")
+            ui.console.print(res.report(), markup=False)
+    style = "red" if failed else "green"
+    ui.console.print(f"[{style}]{len(paths) - failed}/{len(paths)} files passed, {total} tests[/]")
+    if failed:
+        raise MigrationError(f"{failed} pgTAP file(s) failed")

@@ -1,0 +1,405 @@
+"""apply / status / rollback: versioned migrations (yoyo) and the repeatable folders.
+
+Versioned migrations are migrations/NNN_name.sql with NNN_name.rollback.sql,
+applied by the yoyo library with its tables in schema abr_db; each migration
+runs in its own transaction. The repeatable folders are applied after them
+(see repeatables.py). A whole apply or rollback holds a session advisory
+lock, so concurrent runs serialize.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+import psycopg
+from rich.table import Table
+from yoyo import get_backend, read_migrations
+from yoyo.migrations import (
+    Migration,
+    MigrationList,
+    MigrationStep,
+    StepGroup,
+    Transactionless,
+    TransactionWrapper,
+)
+
+from . import bookkeeping, repeatables, ui
+from .bootstrap import apply_bootstrap, needs_bootstrap
+from .connect import connect, refuse_transaction_pooler, yoyo_url
+from .errors import MigrationError, UsageError
+from .paths import Project, project as current_project
+from .verify import drift_findings
+
+BOOTSTRAP_REFUSAL = (
+    "database has no auth.users (not a Supabase database): run again with --bootstrap "
+    "to create Supabase's roles and auth schema"
+)
+
+
+# yoyo instrumentation ------------------------------------------------------------------
+
+class _TrackedStep(MigrationStep):
+    """A yoyo SQL step that remembers the statement it runs and prints no result rows."""
+
+    _abr_tracker: dict
+
+    def _execute(self, cursor, stmt, out=None):
+        self._abr_tracker["statement"] = stmt
+        cursor.execute(stmt)
+        if cursor.description:
+            cursor.fetchall()
+
+
+def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
+    """Track statements, silence SELECT output, and record the checksum in the same transaction."""
+    migration.load()
+
+    def walk(step):
+        if isinstance(step, (TransactionWrapper, Transactionless)):
+            walk(step.step)
+        elif isinstance(step, StepGroup):
+            for sub in step.steps:
+                walk(sub)
+        elif type(step) is MigrationStep:
+            step.__class__ = _TrackedStep
+            step._abr_tracker = tracker
+
+    for step in migration.steps:
+        walk(step)
+    if getattr(migration, "_abr_checksum_step", False):
+        return
+    mid = migration.id.replace("'", "''")
+    record = _TrackedStep(
+        len(migration.steps),
+        "insert into abr_db.migration_checksums (migration_id, sha256, applied_at) "
+        f"values ('{mid}', '{sha256}', now()) on conflict (migration_id) do update "
+        "set sha256 = excluded.sha256, applied_at = excluded.applied_at",
+        f"delete from abr_db.migration_checksums where migration_id = '{mid}'",
+    )
+    record._abr_tracker = tracker
+    wrapper = TransactionWrapper(record) if migration.use_transactions else Transactionless(record)
+    migration.steps.append(wrapper)
+    migration._abr_checksum_step = True
+
+
+def _failure(proj: Project, migration: Migration, tracker: dict, exc: Exception, verb: str) -> MigrationError:
+    statement = " ".join((tracker.get("statement") or "?").split())
+    sqlstate = getattr(exc, "sqlstate", None) or "?"
+    diag = getattr(exc, "diag", None)
+    message = ((diag.message_primary if diag else None) or str(exc)).strip()
+    path = migration.path
+    if verb == "rollback":
+        path = path[: -len(".sql")] + ".rollback.sql"
+    details = [
+        f"file: {proj.rel(path)}",
+        f"statement: {statement[:300]}{'...' if len(statement) > 300 else ''}",
+        f"SQLSTATE {sqlstate}: {message}",
+    ]
+    if diag and diag.message_detail:
+        details.append(f"detail: {diag.message_detail}")
+    return MigrationError(
+        f"{verb} of {migration.id} failed and was rolled back ({proj.rel(path)}, SQLSTATE {sqlstate})",
+        details,
+    )
+
+
+def _backend(url: str):
+    return get_backend(yoyo_url(url, bookkeeping.SCHEMA))
+
+
+def _migrations(proj: Project) -> MigrationList:
+    if not proj.migrations.is_dir():
+        raise UsageError(f"no migrations folder at {proj.migrations}")
+    migrations = read_migrations(str(proj.migrations))
+    for m in migrations:
+        bookkeeping.migration_number(m.id)  # every id must start with its number
+    return migrations
+
+
+# apply ------------------------------------------------------------------------------
+
+@dataclass
+class ApplyResult:
+    dry_run: bool = False
+    bootstrapped: bool = False
+    migrations: list[str] = field(default_factory=list)
+    repeatables: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _raise_on_drift(conn: psycopg.Connection, proj: Project) -> None:
+    changed = [f for f in drift_findings(conn, proj) if f.code == "migration_changed"]
+    if changed:
+        raise MigrationError(
+            "refusing to apply: " + "; ".join(f.message for f in changed),
+            ["an applied migration must not be edited: revert the file and add a new migration"],
+        )
+
+
+def apply(
+    url: str,
+    bootstrap: bool = False,
+    dry_run: bool = False,
+    proj: Project | None = None,
+    quiet: bool = False,
+) -> ApplyResult:
+    proj = proj or current_project()
+    refuse_transaction_pooler(url)
+    started = time.monotonic()
+    say = (lambda *a, **k: None) if quiet else ui.info
+    result = ApplyResult(dry_run=dry_run)
+    conn = connect(url)
+    try:
+        if needs_bootstrap(conn) and not bootstrap:
+            raise UsageError(BOOTSTRAP_REFUSAL)
+        if dry_run:
+            _dry_run(conn, proj, result, say)
+        else:
+            with bookkeeping.advisory_lock(url, quiet=quiet):
+                if needs_bootstrap(conn):
+                    say("bootstrap: creating Supabase's roles, schema auth and schema extensions")
+                    apply_bootstrap(conn)
+                    result.bootstrapped = True
+                bookkeeping.ensure(conn)
+                _raise_on_drift(conn, proj)
+                result.migrations = _apply_migrations(url, proj, say)
+                result.repeatables, result.warnings = _apply_repeatables(conn, proj, say, quiet)
+                bookkeeping.restrict(conn)
+    finally:
+        conn.close()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _apply_migrations(url: str, proj: Project, say) -> list[str]:
+    backend = _backend(url)
+    try:
+        pending = backend.to_apply(_migrations(proj))
+        applied = []
+        for m in pending:
+            tracker: dict = {}
+            _instrument(m, tracker, bookkeeping.sha256_file(m.path))
+            t0 = time.monotonic()
+            try:
+                backend.apply_one(m)
+            except backend.DatabaseError as exc:
+                raise _failure(proj, m, tracker, exc, "apply") from exc
+            say(f"  applied {m.id} ({time.monotonic() - t0:.2f} s)")
+            applied.append(m.id)
+        return applied
+    finally:
+        backend.connection.close()
+
+
+def _apply_repeatables(conn, proj: Project, say, quiet: bool) -> tuple[list[str], list[str]]:
+    warnings: list[str] = []
+    items = repeatables.plan(conn, proj)
+    recorded = bookkeeping.repeatables(conn)
+    cron_checked = False
+    cron_ok = True
+    applied = []
+    for item in items:
+        if item.state == "unchanged":
+            continue
+        if item.folder == "cron_jobs":
+            if not cron_checked:
+                cron_checked = True
+                if not repeatables.has_cron(conn) and repeatables.cron_installable(conn):
+                    say("  creating extension pg_cron (this is the cron.database_name database)")
+                    repeatables.install_cron(conn)
+                cron_ok = repeatables.has_cron(conn)
+                if not cron_ok:
+                    warnings.append(_cron_skip_message(conn))
+                    if not quiet:
+                        ui.warn(warnings[-1])
+            if not cron_ok:
+                continue
+        repeatables.apply_file(conn, item, recorded.get(item.key))
+        say(f"  applied {item.key} ({item.state})")
+        applied.append(item.key)
+    return applied, warnings
+
+
+def _cron_skip_message(conn) -> str:
+    db, cron_db = conn.execute(
+        "select current_database(), current_setting('cron.database_name', true)"
+    ).fetchone()
+    where = f"pg_cron runs in database {cron_db!r}" if cron_db else "pg_cron is not loaded by this server"
+    return f"skipping cron_jobs/: schema cron does not exist in database {db!r} ({where})"
+
+
+def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
+    if needs_bootstrap(conn):
+        say("would run the bootstrap (Supabase roles, schema auth, schema extensions)")
+    _raise_on_drift(conn, proj)
+    applied = bookkeeping.applied_migrations(conn)
+    result.migrations = [p.stem for p in proj.migration_files() if p.stem not in applied]
+    for mid in result.migrations:
+        say(f"  would apply {mid}")
+    cron = repeatables.has_cron(conn) or repeatables.cron_installable(conn)
+    for item in repeatables.plan(conn, proj):
+        if item.state == "unchanged":
+            continue
+        if item.folder == "cron_jobs" and not cron:
+            msg = _cron_skip_message(conn)
+            if msg not in result.warnings:
+                result.warnings.append(msg)
+                ui.warn(msg)
+            continue
+        say(f"  would apply {item.key} ({item.state})")
+        result.repeatables.append(item.key)
+
+
+def print_apply_summary(result: ApplyResult) -> None:
+    verb = "would apply" if result.dry_run else "applied"
+    table = Table(title="dry run: nothing was changed" if result.dry_run else None, show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    if result.bootstrapped:
+        table.add_row("bootstrap", "applied")
+    table.add_row(f"migrations {verb}", str(len(result.migrations)) + (
+        f" ({result.migrations[0]} .. {result.migrations[-1]})" if result.migrations else " (up to date)"))
+    table.add_row(f"repeatables {verb}", str(len(result.repeatables)))
+    if result.warnings:
+        table.add_row("skipped", "; ".join(result.warnings))
+    table.add_row("time", f"{result.seconds:.2f} s")
+    ui.console.print(table)
+
+
+# rollback ---------------------------------------------------------------------------
+
+@dataclass
+class RollbackResult:
+    target: int
+    undone_repeatables: list[str] = field(default_factory=list)
+    rolled_back: list[str] = field(default_factory=list)
+    reapplied: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def parse_target(to: str | int) -> int:
+    text = str(to).strip()
+    match = re.fullmatch(r"(\d+)(_\w*)?", text)
+    if not match:
+        raise UsageError(f"--to takes a migration number or id prefix (0, 5, 005, 005_name), not {text!r}")
+    return int(match.group(1))
+
+
+def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool = False) -> RollbackResult:
+    proj = proj or current_project()
+    refuse_transaction_pooler(url)
+    target = parse_target(to)
+    say = (lambda *a, **k: None) if quiet else ui.info
+    started = time.monotonic()
+    result = RollbackResult(target)
+    conn = connect(url)
+    try:
+        with bookkeeping.advisory_lock(url, quiet=quiet):
+            if not bookkeeping.exists(conn):
+                say("nothing to roll back: this database has no abr_db bookkeeping")
+                return result
+            migrations = _migrations(proj)
+            known = {m.id for m in migrations}
+            orphans = [
+                mid for mid in bookkeeping.applied_migrations(conn)
+                if mid not in known and bookkeeping.migration_number(mid) > target
+            ]
+            if orphans:
+                raise MigrationError(
+                    f"cannot roll back {', '.join(orphans)}: applied but its file is missing from migrations/"
+                )
+            result.undone_repeatables = repeatables.undo_all(conn)
+            if result.undone_repeatables:
+                say(f"  undid the repeatables ({len(result.undone_repeatables)} objects dropped)")
+            backend = _backend(url)
+            try:
+                for m in backend.to_rollback(migrations):
+                    if bookkeeping.migration_number(m.id) <= target:
+                        continue
+                    tracker: dict = {}
+                    _instrument(m, tracker, bookkeeping.sha256_file(m.path))
+                    try:
+                        backend.rollback_one(m)
+                    except backend.DatabaseError as exc:
+                        raise _failure(proj, m, tracker, exc, "rollback") from exc
+                    say(f"  rolled back {m.id}")
+                    result.rolled_back.append(m.id)
+            finally:
+                backend.connection.close()
+            if target > 0:
+                # Best effort: functions and policies written for a later
+                # version may not fit this one. What fails stays off (every
+                # table keeps RLS enabled, so a missing policy denies) and
+                # the next `apply` restores it.
+                try:
+                    result.reapplied, _ = _apply_repeatables(conn, proj, say, quiet)
+                except MigrationError as exc:
+                    result.warnings.append(
+                        f"repeatables not all re-applied at {target:03d} ({exc}); `abr-db apply` restores them"
+                    )
+    finally:
+        conn.close()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+# status -----------------------------------------------------------------------------
+
+def status(url: str, proj: Project | None = None) -> dict:
+    """Read-only: applied and pending migrations, repeatable files' states."""
+    proj = proj or current_project()
+    conn = connect(url)
+    try:
+        applied = bookkeeping.applied_migrations(conn)
+        sums = bookkeeping.checksums(conn)
+        files = {p.stem: p for p in proj.migration_files()}
+        applied_rows = []
+        for mid, at in applied.items():
+            path = files.get(mid)
+            if path is None:
+                state = "file missing"
+            elif mid in sums and sums[mid] != bookkeeping.sha256_file(path):
+                state = "changed"
+            else:
+                state = "applied"
+            applied_rows.append({
+                "id": mid,
+                "applied_at": at.isoformat() + ("Z" if at.tzinfo is None else ""),
+                "state": state,
+            })
+        return {
+            "bootstrapped": not needs_bootstrap(conn),
+            "migrations": {
+                "applied": applied_rows,
+                "pending": [{"id": mid, "applied_at": None} for mid in files if mid not in applied],
+            },
+            "repeatables": [
+                {"path": item.key, "state": item.state} for item in repeatables.plan(conn, proj)
+            ],
+        }
+    finally:
+        conn.close()
+
+
+def print_status(data: dict) -> None:
+    table = Table(title="migrations")
+    table.add_column("id")
+    table.add_column("state")
+    table.add_column("applied at (UTC)")
+    for row in data["migrations"]["applied"]:
+        style = "green" if row["state"] == "applied" else "red"
+        table.add_row(row["id"], f"[{style}]{row['state']}[/]", row["applied_at"])
+    for row in data["migrations"]["pending"]:
+        table.add_row(row["id"], "[yellow]pending[/]", "")
+    ui.console.print(table)
+    rep = Table(title="repeatables")
+    rep.add_column("file")
+    rep.add_column("state")
+    colors = {"unchanged": "green", "changed": "yellow", "new": "yellow"}
+    for row in data["repeatables"]:
+        rep.add_row(row["path"], f"[{colors[row['state']]}]{row['state']}[/]")
+    ui.console.print(rep)

@@ -1,0 +1,264 @@
+"""verify: checks of a database against the project, each a function returning findings.
+
+A check is `fn(ctx: Context) -> list[Finding]`, registered in CHECKS: drift,
+expected objects, the advisors (abr_db.advisors), pending migrations. The
+access matrix (abr_db.matrix) is separate: `abr-db verify --matrix`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+import psycopg
+from rich.table import Table
+
+from . import advisors, bookkeeping, ui
+from .connect import connect
+from .paths import Project, project as current_project
+
+
+@dataclass
+class Finding:
+    check: str
+    code: str
+    subject: str
+    message: str
+    severity: str = "error"  # error | warning
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Context:
+    conn: psycopg.Connection
+    project: Project
+    applied: dict = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    checks: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def as_dict(self) -> dict:
+        return {"ok": self.ok, "checks": self.checks, "findings": [f.as_dict() for f in self.findings]}
+
+
+# (1) drift --------------------------------------------------------------------------------
+
+def drift_findings(conn: psycopg.Connection, proj: Project) -> list[Finding]:
+    applied = bookkeeping.applied_migrations(conn)
+    sums = bookkeeping.checksums(conn)
+    files = {p.stem: p for p in proj.migration_files()}
+    findings = []
+    for mid in applied:
+        path = files.get(mid)
+        if path is None:
+            findings.append(Finding(
+                "drift", "migration_missing", f"migrations/{mid}.sql",
+                f"migrations/{mid}.sql is applied to the database but the file is missing",
+            ))
+        elif mid not in sums:
+            findings.append(Finding(
+                "drift", "checksum_missing", proj.rel(path),
+                f"{proj.rel(path)} is applied but abr-db recorded no checksum for it", "warning",
+            ))
+        elif sums[mid] != bookkeeping.sha256_file(path):
+            findings.append(Finding(
+                "drift", "migration_changed", proj.rel(path),
+                f"{proj.rel(path)} was changed after it was applied (sha256 differs from the recorded one)",
+            ))
+    return findings
+
+
+def check_drift(ctx: Context) -> list[Finding]:
+    return drift_findings(ctx.conn, ctx.project)
+
+
+# (2) expected objects -----------------------------------------------------------------------
+
+_IDENT = r'(?:"[^"]+"|[a-z_][a-z0-9_$]*)'
+_CREATE_PATTERNS = {
+    "table": re.compile(
+        rf"\bcreate\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?public\.({_IDENT})", re.I),
+    "index": re.compile(
+        rf"\bcreate\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?({_IDENT})\s+on\s+(?:only\s+)?({_IDENT})\.", re.I),
+    "view": re.compile(
+        rf"\bcreate\s+(?:or\s+replace\s+)?(?:materialized\s+)?view\s+(?:if\s+not\s+exists\s+)?public\.({_IDENT})", re.I),
+    "function": re.compile(
+        rf"\bcreate\s+(?:or\s+replace\s+)?function\s+({_IDENT})\.({_IDENT})", re.I),
+}
+_DROP_PATTERNS = {
+    "table": re.compile(rf"\bdrop\s+table\s+(?:if\s+exists\s+)?public\.({_IDENT})", re.I),
+    "index": re.compile(rf"\bdrop\s+index\s+(?:concurrently\s+)?(?:if\s+exists\s+)?(?:({_IDENT})\.)?({_IDENT})", re.I),
+    "view": re.compile(rf"\bdrop\s+(?:materialized\s+)?view\s+(?:if\s+exists\s+)?public\.({_IDENT})", re.I),
+    "function": re.compile(rf"\bdrop\s+function\s+(?:if\s+exists\s+)?({_IDENT})\.({_IDENT})", re.I),
+}
+
+
+def _unquote(name: str) -> str:
+    return name[1:-1] if name.startswith('"') else name.lower()
+
+
+def _strip_comments(sql: str) -> str:
+    """Remove -- and /* */ comments and the text of string literals; $$ bodies stay."""
+    out, i, n = [], 0, len(sql)
+    while i < n:
+        if sql.startswith("--", i):
+            j = sql.find("\n", i)
+            i = n if j < 0 else j
+        elif sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+        elif sql[i] == "'":
+            j = i + 1
+            while j < n:
+                if sql[j] == "'" and sql.startswith("''", j):
+                    j += 2
+                    continue
+                if sql[j] == "'":
+                    break
+                j += 1
+            out.append("''")  # a literal's text is not DDL
+            i = j + 1
+        elif sql[i] == "$":
+            m = re.match(r"\$([a-zA-Z_][a-zA-Z0-9_]*)?\$", sql[i:])
+            if m:
+                tag = m.group(0)
+                j = sql.find(tag, i + len(tag))
+                j = n if j < 0 else j + len(tag)
+                out.append(sql[i:j])
+                i = j
+            else:
+                out.append(sql[i])
+                i += 1
+        else:
+            out.append(sql[i])
+            i += 1
+    return "".join(out)
+
+
+def expected_objects(sql: str) -> tuple[set[tuple], set[tuple]]:
+    """(created, dropped) objects named in a migration: ("table", "public", name) etc."""
+    sql = _strip_comments(sql)
+    created: set[tuple] = set()
+    dropped: set[tuple] = set()
+    for m in _CREATE_PATTERNS["table"].finditer(sql):
+        created.add(("table", "public", _unquote(m.group(1))))
+    for m in _CREATE_PATTERNS["index"].finditer(sql):
+        created.add(("index", _unquote(m.group(2)), _unquote(m.group(1))))
+    for m in _CREATE_PATTERNS["view"].finditer(sql):
+        created.add(("view", "public", _unquote(m.group(1))))
+    for m in _CREATE_PATTERNS["function"].finditer(sql):
+        created.add(("function", _unquote(m.group(1)), _unquote(m.group(2))))
+    for m in _DROP_PATTERNS["table"].finditer(sql):
+        dropped.add(("table", "public", _unquote(m.group(1))))
+    for m in _DROP_PATTERNS["index"].finditer(sql):
+        dropped.add(("index", _unquote(m.group(1) or "public"), _unquote(m.group(2))))
+    for m in _DROP_PATTERNS["view"].finditer(sql):
+        dropped.add(("view", "public", _unquote(m.group(1))))
+    for m in _DROP_PATTERNS["function"].finditer(sql):
+        dropped.add(("function", _unquote(m.group(1)), _unquote(m.group(2))))
+    return created, dropped
+
+
+def _present(conn: psycopg.Connection, kind: str, schema: str, name: str) -> bool:
+    if kind in ("table", "view"):
+        relkinds = ["r", "p"] if kind == "table" else ["v", "m"]
+        sql = """select exists (select from pg_catalog.pg_class c join pg_catalog.pg_namespace n
+                 on n.oid = c.relnamespace where n.nspname = %s and c.relname = %s and c.relkind = any(%s))"""
+        return conn.execute(sql, (schema, name, relkinds)).fetchone()[0]
+    if kind == "index":
+        sql = """select exists (select from pg_catalog.pg_class c join pg_catalog.pg_namespace n
+                 on n.oid = c.relnamespace where n.nspname = %s and c.relname = %s and c.relkind in ('i', 'I'))"""
+        return conn.execute(sql, (schema, name)).fetchone()[0]
+    sql = """select exists (select from pg_catalog.pg_proc p join pg_catalog.pg_namespace n
+             on n.oid = p.pronamespace where n.nspname = %s and p.proname = %s)"""
+    return conn.execute(sql, (schema, name)).fetchone()[0]
+
+
+def check_expected_objects(ctx: Context) -> list[Finding]:
+    files = {p.stem: p for p in ctx.project.migration_files()}
+    expected: dict[tuple, str] = {}
+    for mid in sorted(ctx.applied, key=bookkeeping.migration_number):
+        path = files.get(mid)
+        if path is None:
+            continue
+        created, dropped = expected_objects(path.read_text())
+        for obj in dropped:
+            expected.pop(obj, None)
+        for obj in created:
+            expected[obj] = mid
+    findings = []
+    for (kind, schema, name), mid in sorted(expected.items()):
+        if not _present(ctx.conn, kind, schema, name):
+            findings.append(Finding(
+                "objects", "object_missing", f"{schema}.{name}",
+                f"{kind} {schema}.{name} (created by migrations/{mid}.sql) is missing from the database",
+            ))
+    return findings
+
+
+def check_advisors(ctx: Context) -> list[Finding]:
+    """Security and performance advisors (abr_db.advisors): every finding fails verify."""
+    return [
+        Finding("advisors", f.check, f.object, f"{f.object}: {f.detail}")
+        for f in advisors.run(ctx.conn)
+    ]
+
+
+def check_pending(ctx: Context) -> list[Finding]:
+    pending = [p.stem for p in ctx.project.migration_files() if p.stem not in ctx.applied]
+    return [
+        Finding("pending", "migration_pending", f"migrations/{mid}.sql",
+                f"migrations/{mid}.sql is not applied yet", "warning")
+        for mid in pending
+    ]
+
+
+Check = Callable[[Context], list[Finding]]
+CHECKS: list[tuple[str, Check]] = [
+    ("drift", check_drift),
+    ("objects", check_expected_objects),
+    ("advisors", check_advisors),
+    ("pending", check_pending),
+]
+
+
+def verify(url: str, proj: Project | None = None) -> Report:
+    proj = proj or current_project()
+    conn = connect(url)
+    try:
+        ctx = Context(conn, proj, bookkeeping.applied_migrations(conn))
+        findings: list[Finding] = []
+        for _name, check in CHECKS:
+            findings.extend(check(ctx))
+        return Report(findings, [name for name, _ in CHECKS])
+    finally:
+        conn.close()
+
+
+def print_report(report: Report) -> None:
+    if not report.findings:
+        ui.info(f"verify: ok ({', '.join(report.checks)})", "green")
+        return
+    table = Table(title="verify")
+    table.add_column("check")
+    table.add_column("severity")
+    table.add_column("finding", overflow="fold")
+    for f in report.findings:
+        color = "red" if f.severity == "error" else "yellow"
+        table.add_row(f.check, f"[{color}]{f.severity}[/]", f.message.replace("[", r"\["))
+    ui.console.print(table)
+    errors = sum(f.severity == "error" for f in report.findings)
+    if errors:
+        ui.error(f"verify: {errors} problem(s)")
+    else:
+        ui.info("verify: ok (warnings only)", "green")
