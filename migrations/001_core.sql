@@ -207,9 +207,16 @@ for each row execute function private.set_updated_at();
 alter table public.teams enable row level security;
 
 -- Closes the profiles <-> teams cycle now that both tables exist.
+-- Deferrable: deleting an organization reaches a member's profile three ways
+-- (organization_id, team_id, seat_id, each SET NULL). When the profile was
+-- written earlier in the same transaction, PostgreSQL re-checks its other
+-- keys after the first SET NULL, before the others have run, and would find
+-- the team already gone. Checked at commit instead, when all three have run.
+-- (The SET NULL action itself is never deferred.)
 alter table public.profiles
 add constraint profiles_team_id_fkey foreign key (team_id)
-references public.teams (id) on delete set null;
+references public.teams (id) on delete set null
+deferrable initially deferred;
 
 -- A profile for every auth user ---------------------------------------------------
 

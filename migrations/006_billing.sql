@@ -250,6 +250,9 @@ create table public.usage_tracking (
   -- Billing
   is_billable boolean not null default true,
   invoiced boolean not null default false,
+  -- No ON DELETE rule, as in the spec: usage billed on an invoice keeps it
+  -- (Stripe voids invoices, it does not delete them). Deleting the
+  -- subscription or organization removes both together.
   invoice_id uuid references public.invoices (id),
 
   -- Metadata

@@ -18,9 +18,11 @@ alter table public.organizations
 add constraint organizations_subscription_id_fkey foreign key (subscription_id)
 references public.subscriptions (id) on delete set null;
 
+-- Deferrable, for the reason given with profiles_team_id_fkey in 001_core.
 alter table public.profiles
 add constraint profiles_seat_id_fkey foreign key (seat_id)
-references public.subscription_seats (id) on delete set null;
+references public.subscription_seats (id) on delete set null
+deferrable initially deferred;
 
 -- No ON DELETE rule in the spec: a curated case survives its staging row.
 alter table public.tribunal_cases
