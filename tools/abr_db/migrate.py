@@ -357,6 +357,7 @@ def status(url: str, proj: Project | None = None) -> dict:
         applied = bookkeeping.applied_migrations(conn)
         sums = bookkeeping.checksums(conn)
         files = {p.stem: p for p in proj.migration_files()}
+        cron_here = repeatables.has_cron(conn) or repeatables.cron_installable(conn)
         applied_rows = []
         for mid, at in applied.items():
             path = files.get(mid)
@@ -378,11 +379,19 @@ def status(url: str, proj: Project | None = None) -> dict:
                 "pending": [{"id": mid, "applied_at": None} for mid in files if mid not in applied],
             },
             "repeatables": [
-                {"path": item.key, "state": item.state} for item in repeatables.plan(conn, proj)
+                {"path": item.key, "state": _repeatable_state(item, cron_here)}
+                for item in repeatables.plan(conn, proj)
             ],
         }
     finally:
         conn.close()
+
+
+def _repeatable_state(item, cron_here: bool) -> str:
+    """A cron job file in a database without pg_cron is never applied there: say so."""
+    if item.folder == "cron_jobs" and not cron_here and item.state != "unchanged":
+        return "skipped (no pg_cron in this database)"
+    return item.state
 
 
 def print_status(data: dict) -> None:
@@ -401,5 +410,5 @@ def print_status(data: dict) -> None:
     rep.add_column("state")
     colors = {"unchanged": "green", "changed": "yellow", "new": "yellow"}
     for row in data["repeatables"]:
-        rep.add_row(row["path"], f"[{colors[row['state']]}]{row['state']}[/]")
+        rep.add_row(row["path"], f"[{colors.get(row['state'], 'dim')}]{row['state']}[/]")
     ui.console.print(rep)
