@@ -24,6 +24,7 @@ create index leaky_b on public.leaky (id);
 alter table public.leaky enable row level security;
 create policy "per row" on public.leaky for select to authenticated using (org = auth.uid());
 create policy "overlapping" on public.leaky for all to authenticated using (org = (select auth.uid()));
+create policy "filters on an unindexed column" on public.leaky for update to authenticated using (org is not null);
 create function public.definer_exposed() returns int language sql security definer as 'select 1';
 create view public.owner_rights_view as select 1 as one;
 create materialized view public.readable_mv as select 1 as one;

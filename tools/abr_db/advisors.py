@@ -166,6 +166,27 @@ CHECKS: tuple[Check, ...] = (
         """,
     ),
     Check(
+        "policy_column_unindexed",
+        "warn",
+        "column a policy filters on, with no index leading with it nor a partial index on it",
+        """
+        select distinct format('public.%I.%I', c.relname, a.attname), 'add an index (or a partial index on it)'
+        from pg_catalog.pg_policy as p
+        inner join pg_catalog.pg_depend as d
+          on d.classid = 'pg_catalog.pg_policy'::regclass and d.objid = p.oid
+         and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid = p.polrelid and d.refobjsubid > 0
+        inner join pg_catalog.pg_class as c on p.polrelid = c.oid
+        inner join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attnum = d.refobjsubid
+        where c.relnamespace = 'public'::regnamespace
+          and not exists (
+            select from pg_catalog.pg_index as i
+            where i.indrelid = c.oid
+              and (i.indkey[0] = a.attnum
+                   or pg_get_expr(i.indpred, i.indrelid) ~ ('\m' || a.attname || '\M'))
+          )
+        """,
+    ),
+    Check(
         "duplicate_index",
         "warn",
         "identical indexes on the same table",

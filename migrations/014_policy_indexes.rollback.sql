@@ -1,0 +1,2 @@
+-- Undoes 014_policy_indexes.
+drop index if exists public.idx_courses_catalog;
