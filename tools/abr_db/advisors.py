@@ -182,7 +182,7 @@ CHECKS: tuple[Check, ...] = (
             select from pg_catalog.pg_index as i
             where i.indrelid = c.oid
               and (i.indkey[0] = a.attnum
-                   or pg_get_expr(i.indpred, i.indrelid) ~ ('\m' || a.attname || '\M'))
+                   or pg_get_expr(i.indpred, i.indrelid) ~ ('\\m' || a.attname || '\\M'))
           )
         """,
     ),
