@@ -145,10 +145,24 @@ $$;
 comment on function private.current_tier_rank() is
 'The caller''s tier as a rank (private.tier_rank), or null when not signed in.';
 
--- Policies run as the caller: the API roles need the schema and these
--- functions, and nothing else in `private`.
+-- Policies run as the caller: signed-in users need the schema and these
+-- functions, and nothing else in `private`. No anon policy calls a helper
+-- (anon RPCs reach them through their SECURITY DEFINER implementation, as
+-- the owner), so anon gets none; the revoke also takes back an earlier grant.
 grant usage on schema private to anon, authenticated, service_role;
 revoke all on all functions in schema private from public;
+revoke execute on function
+  private.current_role_name(),
+  private.current_org_id(),
+  private.current_team_id(),
+  private.is_super_admin(),
+  private.is_org_admin(),
+  private.is_org_staff(),
+  private.is_reviewer(),
+  private.is_author(),
+  private.tier_rank(text),
+  private.current_tier_rank()
+from anon;
 grant execute on function
   private.current_role_name(),
   private.current_org_id(),
@@ -160,4 +174,4 @@ grant execute on function
   private.is_author(),
   private.tier_rank(text),
   private.current_tier_rank()
-to anon, authenticated, service_role;
+to authenticated, service_role;

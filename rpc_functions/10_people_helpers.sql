@@ -67,10 +67,10 @@ revoke all on function
   private.is_read_only(),
   private.is_educator(),
   private.org_member_ids()
-from public;
+from public, anon;
 grant execute on function
   private.current_user_id(),
   private.is_read_only(),
   private.is_educator(),
   private.org_member_ids()
-to anon, authenticated, service_role;
+to authenticated, service_role;

@@ -28,6 +28,6 @@ $$;
 comment on function private.is_compliance_officer() is
 'True when the caller is a compliance_officer (of private.current_org_id()).';
 
-revoke all on function private.is_contributor(), private.is_compliance_officer() from public;
+revoke all on function private.is_contributor(), private.is_compliance_officer() from public, anon;
 grant execute on function private.is_contributor(), private.is_compliance_officer()
-to anon, authenticated, service_role;
+to authenticated, service_role;
