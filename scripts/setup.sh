@@ -73,8 +73,11 @@ stamp="$ROOT/.venv/.abr-db-installed"
 if [ -f "$stamp" ] && [ "$stamp" -nt "$ROOT/pyproject.toml" ]; then
   ok "up to date"
 else
-  "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip
-  "$ROOT/.venv/bin/python" -m pip install -q -e "$ROOT[dev]"
+  # pip's configured find-links that do not exist on this machine warn once
+  # per package: keep those out of the progress, keep every other message.
+  pip_quiet() { "$ROOT/.venv/bin/python" -m pip "$@" 2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2); }
+  pip_quiet install -q --upgrade pip
+  pip_quiet install -q -e "$ROOT[dev]"
   touch "$stamp"
   ok "installed"
 fi
