@@ -45,6 +45,16 @@ create schema if not exists extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 create extension if not exists pg_stat_statements with schema extensions;
 
+-- Supabase Realtime streams the tables of this publication (empty on a new
+-- project). Plain PostgreSQL accepts it at any wal_level.
+do $$
+begin
+  if not exists (select from pg_catalog.pg_publication where pubname = 'supabase_realtime') then
+    create publication supabase_realtime;
+  end if;
+end
+$$;
+
 -- Schema auth: the subset of GoTrue's auth.users that applications use.
 create schema if not exists auth;
 grant usage on schema auth to anon, authenticated, service_role;
