@@ -34,6 +34,44 @@ comment on function private.sync_seats_used(uuid) is
 
 revoke all on function private.sync_seats_used(uuid) from public, anon, authenticated;
 
+-- The seat an org_admin acts on: the caller must be an org_admin and the seat
+-- one of their organization's. Locks the subscription, then the seat, so
+-- concurrent assignments and revocations of its seats queue here.
+create or replace function private.lock_own_org_seat(p_seat_id uuid, p_action text)
+returns public.subscription_seats
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_seat public.subscription_seats%rowtype;
+begin
+  if not (select private.is_org_admin()) or (select private.current_org_id()) is null then
+    raise exception using errcode = '42501',
+      message = pg_catalog.format('only an organization admin may %s seats', p_action),
+      hint = 'Ask an org_admin of your organization.';
+  end if;
+
+  select ss.* into v_seat from public.subscription_seats as ss where ss.id = p_seat_id;
+  if not found then
+    raise exception using errcode = 'P0002', message = 'seat not found', hint = 'Check p_seat_id.';
+  end if;
+  if v_seat.organization_id <> (select private.current_org_id()) then
+    raise exception using errcode = '42501', message = 'the seat belongs to another organization',
+      hint = pg_catalog.format('An org_admin may %s only their own organization''s seats.', p_action);
+  end if;
+
+  perform from public.subscriptions as s where s.id = v_seat.subscription_id for update;
+  select ss.* into v_seat from public.subscription_seats as ss where ss.id = p_seat_id for update;
+  return v_seat;
+end;
+$$;
+
+comment on function private.lock_own_org_seat(uuid, text) is
+'Internal: the caller''s organization''s seat, locked with its subscription, or 42501/P0002.';
+
+revoke all on function private.lock_own_org_seat(uuid, text) from public, anon, authenticated;
+
 -- assign_seat ---------------------------------------------------------------------
 
 create or replace function private.assign_seat(p_seat_id uuid, p_user_id uuid) returns void
@@ -51,19 +89,7 @@ begin
     raise exception using errcode = '22023', message = 'p_seat_id and p_user_id are required',
       hint = 'Pass a seat of your organization and one of its members.';
   end if;
-  if not (select private.is_org_admin()) or (select private.current_org_id()) is null then
-    raise exception using errcode = '42501', message = 'only an organization admin may assign seats',
-      hint = 'Ask an org_admin of your organization.';
-  end if;
-
-  select ss.* into v_seat from public.subscription_seats as ss where ss.id = p_seat_id;
-  if not found then
-    raise exception using errcode = 'P0002', message = 'seat not found', hint = 'Check p_seat_id.';
-  end if;
-  if v_seat.organization_id <> (select private.current_org_id()) then
-    raise exception using errcode = '42501', message = 'the seat belongs to another organization',
-      hint = 'An org_admin assigns only their own organization''s seats.';
-  end if;
+  v_seat := private.lock_own_org_seat(p_seat_id, 'assign');
 
   select p.* into v_user from public.profiles as p where p.id = p_user_id and p.deleted_at is null;
   if not found then
@@ -74,9 +100,7 @@ begin
       hint = 'Add the user to the organization first.';
   end if;
 
-  -- Lock the subscription, then the seat: concurrent assignments queue here.
-  select s.* into v_sub from public.subscriptions as s where s.id = v_seat.subscription_id for update;
-  select ss.* into v_seat from public.subscription_seats as ss where ss.id = p_seat_id for update;
+  select s.* into v_sub from public.subscriptions as s where s.id = v_seat.subscription_id;
 
   if v_seat.assigned_to_user_id = p_user_id and v_seat.status in ('assigned', 'active') then
     return; -- already this user's seat: nothing to do
@@ -144,22 +168,7 @@ begin
     raise exception using errcode = '22023', message = 'p_seat_id is required',
       hint = 'Pass a seat of your organization.';
   end if;
-  if not (select private.is_org_admin()) or (select private.current_org_id()) is null then
-    raise exception using errcode = '42501', message = 'only an organization admin may revoke seats',
-      hint = 'Ask an org_admin of your organization.';
-  end if;
-
-  select ss.* into v_seat from public.subscription_seats as ss where ss.id = p_seat_id;
-  if not found then
-    raise exception using errcode = 'P0002', message = 'seat not found', hint = 'Check p_seat_id.';
-  end if;
-  if v_seat.organization_id <> (select private.current_org_id()) then
-    raise exception using errcode = '42501', message = 'the seat belongs to another organization',
-      hint = 'An org_admin revokes only their own organization''s seats.';
-  end if;
-
-  perform from public.subscriptions as s where s.id = v_seat.subscription_id for update;
-  select ss.* into v_seat from public.subscription_seats as ss where ss.id = p_seat_id for update;
+  v_seat := private.lock_own_org_seat(p_seat_id, 'revoke');
   if v_seat.status = 'available' then
     raise exception using errcode = '22023', message = 'the seat is not assigned',
       hint = 'Nothing to revoke.';
