@@ -24,6 +24,7 @@ from .connect import connect
 from .paths import project
 
 LEARNER = "md5('bench-user:2')::uuid"  # a learner of bench org 2 (see synthetic.sql)
+ORG_ADMIN = "md5('bench-user:40')::uuid"  # an org_admin (every 40th member)
 
 
 @dataclass
@@ -57,6 +58,17 @@ def _as_learner(cur: psycopg.Cursor) -> None:
     cur.execute(
         f"select set_config('request.jwt.claims', json_build_object('sub', {LEARNER}, 'role', 'authenticated')::text, true)"
     )
+
+
+def _as(role: str, user: str | None) -> Callable[[psycopg.Cursor], None]:
+    """Act as an API role (and a bench user), under the real policies."""
+
+    def setup(cur: psycopg.Cursor) -> None:
+        cur.execute("select set_config('role', %s, true)", (role,))
+        claims = f"json_build_object('sub', {user}, 'role', %s::text)::text" if user else "json_build_object('role', %s::text)::text"
+        cur.execute(f"select set_config('request.jwt.claims', {claims}, true)", (role,))
+
+    return setup
 
 
 def _policy(using: str) -> Callable[[psycopg.Cursor], None]:
@@ -114,6 +126,15 @@ def cases() -> list[Case]:
             _policy("user_id = (select auth.uid()) or (select private.is_org_staff())"),
             _policy("user_id = auth.uid() or private.is_org_staff()"),
             "select count(*) from public.progress",
+        ),
+        Case(
+            "RLS cost: an org admin reading their organization's progress, real policies vs no RLS",
+            "service_role (no RLS)",
+            "org_admin (policies)",
+            _as("service_role", None),
+            _as("authenticated", ORG_ADMIN),
+            f"select count(*) from public.progress where user_id in (select id from public.profiles "
+            f"where organization_id = (select organization_id from public.profiles where id = {ORG_ADMIN}))",
         ),
         Case(
             "org_analytics: per-table aggregates (009) vs the spec's fan-out joins",
