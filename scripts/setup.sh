@@ -82,14 +82,15 @@ else
   ok "installed"
 fi
 
-say "Supabase CLI (npm, pinned) for 'supabase db advisors'"
-if [ -x "$ROOT/node_modules/.bin/supabase" ]; then
+say "Node tools (npm, pinned): the Supabase CLI for 'supabase db advisors', postgres-meta for types"
+if [ -x "$ROOT/node_modules/.bin/supabase" ] && [ -f "$ROOT/node_modules/@supabase/postgres-meta/package.json" ] \
+   && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package.json" ]; then
   ok "already installed"
 elif command -v npm >/dev/null 2>&1; then
   (cd "$ROOT" && npm install --no-audit --no-fund --silent >/dev/null)
   ok "installed"
 else
-  ok "npm not found: the Supabase advisor check will be skipped"
+  ok "npm not found: the Supabase advisor check and type generation will be skipped"
 fi
 
 step="done"

@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
 from .errors import AbrDbError, MigrationError, UsageError
@@ -164,6 +165,19 @@ def verify(
         raise UsageError("--write goes with --matrix")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+@_handled
+def types(
+    db_url: Optional[str] = DbUrl,
+    output: Path = typer.Option(Path("types/database.types.ts"), "--output", "-o", help="Where to write the TypeScript."),
+) -> None:
+    """Generate supabase-js types (`Database`) for schema public with postgres-meta."""
+    text = types_mod.generate(resolve_url(db_url))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text)
+    ui.info(f"types written to {output}", "green")
 
 
 @app.command()
