@@ -15,7 +15,11 @@ select set_eq(
 );
 
 select ok(
-    (select relrowsecurity from pg_catalog.pg_class where oid = 'public.notifications'::regclass),
+    (
+        select relrowsecurity
+        from pg_catalog.pg_class
+        where oid = 'public.notifications'::regclass
+    ),
     'the published table is behind RLS, so listeners receive only their own rows'
 );
 
