@@ -27,15 +27,15 @@ grant select, insert, update, delete on public.ai_coaching_sessions to service_r
 drop policy if exists "users read own sessions" on public.ai_coaching_sessions;
 create policy "users read own sessions" on public.ai_coaching_sessions
 for select to authenticated
-using (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()));
 
 drop policy if exists "users insert own sessions" on public.ai_coaching_sessions;
 create policy "users insert own sessions" on public.ai_coaching_sessions
 for insert to authenticated
-with check (user_id = (select auth.uid()) and (select private.is_contributor()));
+with check (user_id = (select private.current_user_id()) and (select private.is_contributor()));
 
 drop policy if exists "users rate own sessions" on public.ai_coaching_sessions;
 create policy "users rate own sessions" on public.ai_coaching_sessions
 for update to authenticated
-using (user_id = (select auth.uid()) and (select private.is_contributor()))
-with check (user_id = (select auth.uid()) and (select private.is_contributor()));
+using (user_id = (select private.current_user_id()) and (select private.is_contributor()))
+with check (user_id = (select private.current_user_id()) and (select private.is_contributor()));

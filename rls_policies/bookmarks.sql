@@ -18,20 +18,20 @@ grant select, insert, update, delete on public.bookmarks to service_role;
 drop policy if exists "users read own" on public.bookmarks;
 create policy "users read own" on public.bookmarks
 for select to authenticated
-using (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()));
 
 drop policy if exists "users insert own" on public.bookmarks;
 create policy "users insert own" on public.bookmarks
 for insert to authenticated
-with check (user_id = (select auth.uid()));
+with check (user_id = (select private.current_user_id()));
 
 drop policy if exists "users update own" on public.bookmarks;
 create policy "users update own" on public.bookmarks
 for update to authenticated
-using (user_id = (select auth.uid()))
-with check (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()))
+with check (user_id = (select private.current_user_id()));
 
 drop policy if exists "users delete own" on public.bookmarks;
 create policy "users delete own" on public.bookmarks
 for delete to authenticated
-using (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()));

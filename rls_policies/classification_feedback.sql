@@ -31,5 +31,5 @@ create policy "reviewers insert own feedback" on public.classification_feedback
 for insert to authenticated
 with check (
   (select private.is_reviewer())
-  and reviewed_by = (select auth.uid())
+  and reviewed_by = (select private.current_user_id())
 );

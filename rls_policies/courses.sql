@@ -2,15 +2,21 @@
   courses: the catalog. Anon reads the metadata of published, non-deleted
   courses; every signed-in user reads published courses (whatever their
   tier: the tier gates lesson content, served by public.get_lesson); authors
-  write: an educator creates courses as themselves and updates or deletes
-  the courses they created, a super_admin any (and reads soft-deleted and
-  unpublished ones). viewer and guest never write.
+  write: an educator creates courses as themselves and updates the courses
+  they created, a super_admin any (and reads soft-deleted and unpublished
+  ones). Only a super_admin hard-deletes a course: a hard delete cascades to
+  its lessons and to every learner's progress in it, unaudited.
+  viewer and guest never write.
 
   Interpretation: "published catalog metadata" for anon is every column but
   created_by (a person), certificate_template_id, featured_case_ids (tribunal
   cases are not for anon) and deleted_at. An educator also reads their own
-  unpublished drafts. An educator may soft-delete (set deleted_at on) their
-  course; it then disappears for them too.
+  unpublished drafts. The update policy lets an educator set deleted_at on
+  their course, but the update is refused (42501, new row violates the
+  select policy: soft-deleted rows are visible only to super_admin) whenever
+  it filters, as PostgREST always does; until a definer RPC soft-deletes for
+  them, an educator takes a course down by unpublishing it, and a
+  super_admin removes it.
 */
 alter table public.courses enable row level security;
 
@@ -71,9 +77,7 @@ with check (
 );
 
 drop policy if exists "authors delete own courses" on public.courses;
-create policy "authors delete own courses" on public.courses
+drop policy if exists "super admins delete courses" on public.courses;
+create policy "super admins delete courses" on public.courses
 for delete to authenticated
-using (
-  ((select private.is_educator()) and created_by = (select private.current_user_id()) and deleted_at is null)
-  or (select private.is_super_admin())
-);
+using ((select private.is_super_admin()));

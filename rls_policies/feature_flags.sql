@@ -34,7 +34,7 @@ create policy "super admins insert flags" on public.feature_flags
 for insert to authenticated
 with check (
   (select private.is_super_admin())
-  and (created_by is null or created_by = (select auth.uid()))
+  and (created_by is null or created_by = (select private.current_user_id()))
 );
 
 drop policy if exists "super admins update flags" on public.feature_flags;

@@ -9,7 +9,10 @@
   by clients: get_lesson returns the questions without answers and
   public.submit_quiz() scores them. Authors write lessons of the courses they
   created (content and quiz_questions included: write-only for them too);
-  super_admin any. viewer and guest never write.
+  super_admin any. An educator hard-deletes a lesson only while its course
+  is not published: a published course's lessons carry learners' progress,
+  which a delete would cascade away. super_admin deletes any lesson.
+  viewer and guest never write.
 
   Interpretation: authors read their own lesson content through get_lesson
   (which skips the tier check for them), and not the quiz answers, which no
@@ -84,14 +87,18 @@ with check (
 );
 
 drop policy if exists "authors delete lessons of own courses" on public.lessons;
-create policy "authors delete lessons of own courses" on public.lessons
+drop policy if exists "authors delete lessons of own unpublished courses" on public.lessons;
+create policy "authors delete lessons of own unpublished courses" on public.lessons
 for delete to authenticated
 using (
   (
     (select private.is_educator())
     and course_id in (
       select c.id from public.courses as c
-      where c.created_by = (select private.current_user_id()) and c.deleted_at is null
+      where
+        c.created_by = (select private.current_user_id())
+        and c.deleted_at is null
+        and not c.is_published
     )
   )
   or (select private.is_super_admin())

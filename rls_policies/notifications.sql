@@ -20,10 +20,10 @@ grant select, insert, update, delete on public.notifications to service_role;
 drop policy if exists "users read own notifications" on public.notifications;
 create policy "users read own notifications" on public.notifications
 for select to authenticated
-using (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()));
 
 drop policy if exists "users mark own notifications read" on public.notifications;
 create policy "users mark own notifications read" on public.notifications
 for update to authenticated
-using (user_id = (select auth.uid()))
-with check (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()))
+with check (user_id = (select private.current_user_id()));

@@ -1,7 +1,7 @@
 /*
-  profiles: everyone signed in reads and updates their own row; staff(org)
-  (org_admin, compliance_officer, analyst) read the rows of their
-  organization's members; an org_admin updates members' role and team;
+  profiles: everyone signed in reads and updates their own row; an
+  org_admin reads the rows of their organization's members and updates
+  their role and team;
   super_admin reads, updates and deletes everything, soft-deleted rows
   included. Profiles are created by the auth.users trigger (and the service
   role), never by clients. Column rules (what each may change) are the
@@ -13,7 +13,10 @@
   team_id of live same-org members), not by this table's SELECT policy: a
   policy cannot hide columns per row, and a member must not read another
   member's email, phone or login history. The SELECT policy gives the full
-  row only to the user, staff(org) and super_admin.
+  row only to the user, the org_admin who manages them, and super_admin;
+  the other staff (compliance_officer, analyst) see members through the
+  directory, like everyone else (ACCESS.md gives staff members' progress
+  and certificates, not their profiles).
   Interpretation: viewer and guest are read-only (ACCESS.md), so they cannot
   update even their own profile.
   Interpretation: a soft-deleted user has no own row any more
@@ -35,12 +38,13 @@ grant delete on public.profiles to authenticated;
 grant select, insert, update, delete on public.profiles to service_role;
 
 drop policy if exists "users read own, staff read org members, super admins read all" on public.profiles;
-create policy "users read own, staff read org members, super admins read all" on public.profiles
+drop policy if exists "users read own, org admins read org members, super admins read all" on public.profiles;
+create policy "users read own, org admins read org members, super admins read all" on public.profiles
 for select to authenticated
 using (
   id = (select private.current_user_id())
   or (
-    (select private.is_org_staff())
+    (select private.is_org_admin())
     and organization_id = (select private.current_org_id())
     and deleted_at is null
   )

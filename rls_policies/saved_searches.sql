@@ -18,20 +18,20 @@ grant select, insert, update, delete on public.saved_searches to service_role;
 drop policy if exists "users read own" on public.saved_searches;
 create policy "users read own" on public.saved_searches
 for select to authenticated
-using (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()));
 
 drop policy if exists "users insert own" on public.saved_searches;
 create policy "users insert own" on public.saved_searches
 for insert to authenticated
-with check (user_id = (select auth.uid()));
+with check (user_id = (select private.current_user_id()));
 
 drop policy if exists "users update own" on public.saved_searches;
 create policy "users update own" on public.saved_searches
 for update to authenticated
-using (user_id = (select auth.uid()))
-with check (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()))
+with check (user_id = (select private.current_user_id()));
 
 drop policy if exists "users delete own" on public.saved_searches;
 create policy "users delete own" on public.saved_searches
 for delete to authenticated
-using (user_id = (select auth.uid()));
+using (user_id = (select private.current_user_id()));

@@ -22,7 +22,7 @@ drop policy if exists "users read own seat, org admins read org seats" on public
 create policy "users read own seat, org admins read org seats" on public.subscription_seats
 for select to authenticated
 using (
-  assigned_to_user_id = (select auth.uid())
+  assigned_to_user_id = (select private.current_user_id())
   or (
     organization_id = (select private.current_org_id())
     and (select private.is_org_admin())

@@ -2,9 +2,8 @@
   teams: members read the teams of their organization; its org_admin
   creates, updates and deletes them; super_admin all. Anon: nothing.
 
-  Interpretation: a team's lead is not checked here to belong to the same
-  organization (profiles' team_id is, by the profile guard); the org_admin
-  only sees their own members, so any other id would be a guess.
+  An org_admin's team lead must be a member of their organization (or
+  none): a lead from another organization would link the two tenants.
 */
 alter table public.teams enable row level security;
 
@@ -26,7 +25,11 @@ drop policy if exists "org admins create own org teams" on public.teams;
 create policy "org admins create own org teams" on public.teams
 for insert to authenticated
 with check (
-  ((select private.is_org_admin()) and organization_id = (select private.current_org_id()))
+  (
+    (select private.is_org_admin())
+    and organization_id = (select private.current_org_id())
+    and (team_lead_id is null or team_lead_id in (select private.org_member_ids()))
+  )
   or (select private.is_super_admin())
 );
 
@@ -38,7 +41,11 @@ using (
   or (select private.is_super_admin())
 )
 with check (
-  ((select private.is_org_admin()) and organization_id = (select private.current_org_id()))
+  (
+    (select private.is_org_admin())
+    and organization_id = (select private.current_org_id())
+    and (team_lead_id is null or team_lead_id in (select private.org_member_ids()))
+  )
   or (select private.is_super_admin())
 );
 

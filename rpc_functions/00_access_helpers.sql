@@ -32,11 +32,12 @@ set search_path = ''
 as $$
   select p.organization_id
   from public.profiles as p
-  where p.id = (select auth.uid()) and p.deleted_at is null
+  inner join public.organizations as o on p.organization_id = o.id
+  where p.id = (select auth.uid()) and p.deleted_at is null and o.deleted_at is null
 $$;
 
 comment on function private.current_org_id() is
-'The caller''s organization, or null.';
+'The caller''s organization, or null: also null when it is soft-deleted, so its members lose every org-scoped right with it.';
 
 create or replace function private.current_team_id() returns uuid
 language sql

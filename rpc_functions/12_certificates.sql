@@ -1,15 +1,27 @@
 /*
   Certificate verification: anyone (anon included) checks a certificate by
-  its number, e.g. an employer following the link on a PDF. It returns the
-  holder's name, the course title, the dates and the status, and nothing
-  else: no ids, no email, no score, no organization.
+  its number AND its verification code, both printed on the certificate,
+  e.g. an employer following the link on a PDF. It returns the holder's
+  name, the course title, the dates and the status, and nothing else: no
+  ids, no email, no score, no organization.
+
+  Why the code: numbers are ABR-YYYY-NNNNNN from a sequence, so the number
+  alone would let anyone enumerate every holder (migration
+  016_certificate_verification). An unknown number and a wrong code give the
+  same P0002 'certificate not found', so the answer never tells whether a
+  number exists.
 
   Interpretation: a certificate whose expiry_date has passed is reported as
   'expired' even before a job updates its status. A certificate of a
   soft-deleted holder is not found: soft-deleted people are invisible.
+  Number and code are trimmed and compared case-insensitively.
 */
 
-create or replace function private.verify_certificate(p_certificate_number text)
+-- The one-argument signature (number only) is gone.
+drop function if exists public.verify_certificate(text);
+drop function if exists private.verify_certificate(text);
+
+create or replace function private.verify_certificate(p_certificate_number text, p_verification_code text)
 returns table (
   holder_name text,
   course_title_en text,
@@ -25,12 +37,19 @@ set search_path = ''
 as $$
 declare
   wanted text := pg_catalog.upper(pg_catalog.btrim(p_certificate_number));
+  code text := pg_catalog.upper(pg_catalog.btrim(p_verification_code));
 begin
   if wanted is null or wanted !~ '^ABR-[0-9]{4}-[0-9]{6,}$' then
     raise exception using
       errcode = '22023',
       message = 'p_certificate_number must look like ABR-YYYY-NNNNNN',
       hint = 'Copy the number printed on the certificate.';
+  end if;
+  if code is null or code !~ '^[0-9A-F]{12}$' then
+    raise exception using
+      errcode = '22023',
+      message = 'p_verification_code must be 12 characters, 0-9 and A-F',
+      hint = 'Copy the verification code printed on the certificate next to its number.';
   end if;
 
   return query
@@ -47,18 +66,23 @@ begin
   from public.certificates as ce
   inner join public.profiles as p on ce.user_id = p.id
   inner join public.courses as c on ce.course_id = c.id
-  where ce.certificate_number = wanted and p.deleted_at is null;
+  where
+    ce.certificate_number = wanted
+    and ce.verification_code = code
+    and p.deleted_at is null;
 
+  -- One answer for an unknown number, a wrong code and a soft-deleted
+  -- holder: no oracle for which numbers exist.
   if not found then
     raise exception using
       errcode = 'P0002',
-      message = 'no certificate with this number',
-      hint = 'Check the number printed on the certificate.';
+      message = 'certificate not found',
+      hint = 'Check the number and the verification code printed on the certificate.';
   end if;
 end;
 $$;
 
-create or replace function public.verify_certificate(p_certificate_number text)
+create or replace function public.verify_certificate(p_certificate_number text, p_verification_code text)
 returns table (
   holder_name text,
   course_title_en text,
@@ -72,11 +96,11 @@ stable
 security invoker
 set search_path = ''
 as $$
-  select * from private.verify_certificate(p_certificate_number)
+  select * from private.verify_certificate(p_certificate_number, p_verification_code)
 $$;
 
-comment on function public.verify_certificate(text) is
-'Verifies a certificate by its number (ABR-YYYY-NNNNNN), for anyone: returns the holder''s name, the course title (en, fr), issue and expiry dates and status (active, revoked, expired), nothing else. 22023 malformed number, P0002 unknown number.';
+comment on function public.verify_certificate(text, text) is
+'Verifies a certificate by its number (ABR-YYYY-NNNNNN) and its verification code (12 hex characters), both printed on the certificate, for anyone: returns the holder''s name, the course title (en, fr), issue and expiry dates and status (active, revoked, expired), nothing else. 22023 malformed number or code; P0002 certificate not found (unknown number or wrong code alike).';
 
-revoke all on function private.verify_certificate(text), public.verify_certificate(text) from public, anon, authenticated;
-grant execute on function private.verify_certificate(text), public.verify_certificate(text) to anon, authenticated, service_role;
+revoke all on function private.verify_certificate(text, text), public.verify_certificate(text, text) from public, anon, authenticated;
+grant execute on function private.verify_certificate(text, text), public.verify_certificate(text, text) to anon, authenticated, service_role;

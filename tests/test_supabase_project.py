@@ -54,8 +54,9 @@ def test_anon_never_reads_quiz_answers(anon):
 
 
 def test_certificate_verification_rejects_a_malformed_number(anon):
-    assert _error_code(lambda: anon.rpc("verify_certificate", {"p_certificate_number": "not-a-number"}).execute()) == "22023"
+    assert _error_code(lambda: anon.rpc("verify_certificate", {"p_certificate_number": "not-a-number", "p_verification_code": "0123456789AB"}).execute()) == "22023"
 
 
-def test_certificate_verification_reports_an_unknown_number(anon):
-    assert _error_code(lambda: anon.rpc("verify_certificate", {"p_certificate_number": "ABR-1999-000000"}).execute()) == "P0002"
+def test_certificate_verification_reports_an_unknown_number_or_a_wrong_code_alike(anon):
+    call = {"p_certificate_number": "ABR-1999-000000", "p_verification_code": "0123456789AB"}
+    assert _error_code(lambda: anon.rpc("verify_certificate", call).execute()) == "P0002"

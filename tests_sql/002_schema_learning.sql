@@ -301,7 +301,7 @@ select trigger_is('public', 'progress', 'set_updated_at', 'private', 'set_update
 
 select has_table('public', 'certificates', 'public.certificates exists');
 select results_eq($$select relrowsecurity from pg_catalog.pg_class where oid = 'public.certificates'::regclass$$, array[true], 'certificates has row level security enabled');
-select columns_are('public', 'certificates', array['id', 'user_id', 'course_id', 'certificate_number', 'issued_date', 'expiry_date', 'final_score', 'completion_time_hours', 'pdf_url', 'verification_url', 'status', 'revoked_at', 'revoked_reason', 'created_at'], 'certificates has exactly its 14 columns');
+select columns_are('public', 'certificates', array['id', 'user_id', 'course_id', 'certificate_number', 'issued_date', 'expiry_date', 'final_score', 'completion_time_hours', 'pdf_url', 'verification_url', 'status', 'revoked_at', 'revoked_reason', 'created_at', 'verification_code'], 'certificates has exactly its 15 columns (verification_code from 016)');
 
 select col_type_is('public', 'certificates', 'id', 'uuid', 'certificates.id is uuid');
 select col_not_null('public', 'certificates', 'id', 'certificates.id is not null');

@@ -1,6 +1,6 @@
 /*
-  profiles: own row for everyone, staff(org) read their organization's
-  members, org_admin changes role and team within the org, super_admin all;
+  profiles: own row for everyone, an org_admin reads their organization's
+  members and changes role and team within it, super_admin all;
   the column guard of 011_access_guards; the member directory RPC.
 */
 begin;
@@ -39,8 +39,9 @@ begin
 end
 $$;
 
--- Reading: own row for everyone; staff(org) the live members of their org;
--- super_admin every row, soft-deleted ones included.
+-- Reading: own row for everyone; an org_admin the live members of their
+-- org; super_admin every row, soft-deleted ones included. Other staff use
+-- the directory.
 
 -- Acting as sam (super_admin, acme)
 select tests.authenticate_as('sam');
@@ -48,7 +49,7 @@ select results_eq($$select count(*)::int from public.profiles$$, array[12], 'a s
 
 -- Acting as cora (compliance_officer, acme)
 select tests.authenticate_as('cora');
-select results_eq($$select count(*)::int from public.profiles$$, array[9], 'a compliance_officer reads the 9 live acme profiles');
+select results_eq($$select id from public.profiles$$, array[tests.get_user_id('cora')], 'a compliance_officer reads only her own full profile');
 select is_empty($$select 1 from public.profiles where id = tests.get_user_id('glen')$$, 'a compliance_officer does not read a globex profile');
 
 -- Acting as olga (org_admin, acme)
@@ -58,7 +59,7 @@ select is_empty($$select 1 from public.profiles where id = tests.get_user_id('do
 
 -- Acting as ana (analyst, acme)
 select tests.authenticate_as('ana');
-select results_eq($$select count(*)::int from public.profiles$$, array[9], 'an analyst reads the 9 live acme profiles');
+select results_eq($$select id from public.profiles$$, array[tests.get_user_id('ana')], 'an analyst reads only her own full profile (members: through org_directory)');
 
 -- Acting as ivan, eddie, lena, vic, gus: own row only
 select tests.authenticate_as('ivan');

@@ -3,10 +3,13 @@
   published metadata; users read published rows; authors (educator: own
   rows; super_admin) write; lesson content and resource files only through
   get_lesson / get_resource_file when the tier allows; quiz answers never.
+  Hard deletes, which cascade to learners' progress: courses only by a
+  super_admin (an educator soft-deletes); lessons by an educator only while
+  his course is unpublished.
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(82);
+select plan(89);
 
 -- Arrange (as the superuser): two organizations, one user of each of the
 -- nine roles in acme, an org_admin and a learner in globex, and a
@@ -122,7 +125,16 @@ select throws_ok($$insert into public.courses (title_en, slug, category, level, 
 select results_eq($$update public.courses set title_en = 'Draft v2' where slug = 'draft' returning title_en$$, array['Draft v2'], 'an educator updates his own draft course');
 select is_empty($$update public.courses set title_en = 'x' where slug = 'sam-draft' returning 1$$, 'an educator cannot update another author''s course: no row is touched');
 select throws_ok($$update public.courses set created_by = tests.get_user_id('sam') where slug = 'foundations'$$, '42501', null, 'an educator cannot give his course away (row-level security)');
-select results_eq($$delete from public.courses where slug = 'new-course' returning 1$$, array[1], 'an educator deletes his own course');
+select is_empty($$delete from public.courses where slug = 'foundations' returning 1$$, 'an educator cannot hard-delete his own published course (it would cascade to learners'' progress): no row is touched');
+select is_empty($$delete from public.courses where slug = 'new-course' returning 1$$, 'an educator cannot hard-delete even his own draft course: no row is touched');
+-- Known gap (TODO, reported): the soft delete is refused with 42501 "new row
+-- violates row-level security policy", because an UPDATE that filters
+-- (as every PostgREST update does) must leave a row its caller can still
+-- select, and soft-deleted rows are visible only to super_admin. An educator
+-- needs a definer RPC to soft-delete; meanwhile he unpublishes the course.
+select todo_start('educators soft-delete through an RPC that does not exist yet');
+select lives_ok($$update public.courses set deleted_at = now() where slug = 'new-course'$$, 'an educator soft-deletes his own course instead');
+select todo_end();
 
 select tests.authenticate_as('cora');
 select throws_ok($$insert into public.courses (title_en, slug, category, level, duration_minutes, created_by) values ('x', 'x', 'Legal', 'Advanced', 1, tests.get_user_id('cora'))$$, '42501', null, 'a compliance_officer is not an author: cannot create a course (row-level security)');
@@ -141,6 +153,7 @@ select is_empty($$delete from public.courses where slug = 'foundations' returnin
 select tests.authenticate_as('sam');
 select results_eq($$update public.courses set tier_required = 'enterprise' where slug = 'leadership' returning tier_required$$, array['enterprise'], 'a super_admin updates any course');
 select results_eq($$update public.courses set tier_required = 'professional' where slug = 'leadership' returning 1$$, array[1], 'a super_admin sets it back');
+select results_eq($$delete from public.courses where slug = 'new-course' returning 1$$, array[1], 'a super_admin hard-deletes a course');
 
 -- Writing lessons ------------------------------------------------------------------------------
 
@@ -148,7 +161,10 @@ select tests.authenticate_as('eddie');
 select lives_ok($$insert into public.lessons (course_id, title_en, content_en, lesson_type, order_index, quiz_questions) values (md5('course:free')::uuid, 'Extra', 'more', 'quiz', 3, '[{"question": "Q", "options": ["x"], "correct_answer": 0}]')$$, 'an educator adds a lesson (content and quiz) to his own course');
 select throws_ok($$insert into public.lessons (course_id, title_en, lesson_type, order_index) values (md5('course:sam-draft')::uuid, 'Intruder', 'reading', 1)$$, '42501', null, 'an educator cannot add a lesson to another author''s course (row-level security)');
 select results_eq($$update public.lessons set content_en = 'edited' where id = md5('lesson:free-read')::uuid returning 1$$, array[1], 'an educator edits the content of his own lesson');
-select results_eq($$delete from public.lessons where title_en = 'Extra' returning 1$$, array[1], 'an educator deletes his own lesson');
+select is_empty($$delete from public.lessons where title_en = 'Extra' returning 1$$, 'an educator cannot hard-delete a lesson of his published course (it carries learners'' progress): no row is touched');
+select lives_ok($$insert into public.lessons (course_id, title_en, lesson_type, order_index) values (md5('course:draft')::uuid, 'Draft extra', 'reading', 2)$$, 'an educator adds a lesson to his draft course');
+select results_eq($$delete from public.lessons where title_en = 'Draft extra' returning 1$$, array[1], 'an educator hard-deletes a lesson of his own unpublished course');
+select is_empty($$delete from public.lessons where course_id = md5('course:sam-draft')::uuid returning 1$$, 'an educator cannot delete lessons of another author''s draft: no row is touched');
 select tests.authenticate_as('lena');
 select throws_ok($$insert into public.lessons (course_id, title_en, lesson_type, order_index) values (md5('course:free')::uuid, 'Mine', 'reading', 9)$$, '42501', null, 'a learner cannot add a lesson (row-level security)');
 select is_empty($$update public.lessons set title_en = 'x' where id = md5('lesson:free-read')::uuid returning 1$$, 'a learner cannot update a lesson: no row is touched');
@@ -158,6 +174,7 @@ select tests.authenticate_as('vic');
 select is_empty($$update public.lessons set title_en = 'x' where id = md5('lesson:free-read')::uuid returning 1$$, 'a viewer cannot update a lesson: no row is touched');
 select tests.authenticate_as('sam');
 select results_eq($$update public.lessons set title_en = 'Sam edit' where id = md5('lesson:pro')::uuid returning 1$$, array[1], 'a super_admin updates any lesson');
+select results_eq($$delete from public.lessons where title_en = 'Extra' returning 1$$, array[1], 'a super_admin hard-deletes a lesson of a published course');
 
 -- Writing learning paths and resources -----------------------------------------------------------
 

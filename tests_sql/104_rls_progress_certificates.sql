@@ -2,11 +2,12 @@
   progress and certificates: own rows; staff(org) read members' rows;
   super_admin all; no client writes (progress only through start_course,
   record_lesson_progress and submit_quiz; certificates issued by the service
-  role); verify_certificate for anyone, returning name/course/dates/status.
+  role); verify_certificate for anyone, by number AND verification code,
+  returning name/course/dates/status; the number alone finds nothing.
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(79);
+select plan(95);
 
 -- Arrange (as the superuser): two organizations, one user of each of the
 -- nine roles in acme, an org_admin and a learner in globex, and a
@@ -56,13 +57,26 @@ begin
     (tests.get_user_id('ivan'), md5('course:free')::uuid),
     (tests.get_user_id('glen'), md5('course:free')::uuid),
     (tests.get_user_id('dora'), md5('course:free')::uuid);
-  insert into public.certificates (user_id, course_id, certificate_number, issued_date, expiry_date, final_score, status, revoked_at)
+  insert into public.certificates (user_id, course_id, certificate_number, verification_code, issued_date, expiry_date, final_score, status, revoked_at)
   values
-    (tests.get_user_id('ivan'), md5('course:free')::uuid, 'ABR-2024-000101', '2024-03-01', '2099-03-01', 92.5, 'active', null),
-    (tests.get_user_id('glen'), md5('course:free')::uuid, 'ABR-2024-000102', '2024-03-02', null, 80, 'revoked', now()),
-    (tests.get_user_id('dora'), md5('course:free')::uuid, 'ABR-2024-000103', '2024-03-03', null, 75, 'active', null),
-    (tests.get_user_id('cora'), md5('course:free')::uuid, 'ABR-2020-000104', '2020-01-01', '2021-01-01', 70, 'active', null);
+    (tests.get_user_id('ivan'), md5('course:free')::uuid, 'ABR-2024-000101', 'A1B2C3D4E5F6', '2024-03-01', '2099-03-01', 92.5, 'active', null),
+    (tests.get_user_id('glen'), md5('course:free')::uuid, 'ABR-2024-000102', '0123456789AB', '2024-03-02', null, 80, 'revoked', now()),
+    (tests.get_user_id('dora'), md5('course:free')::uuid, 'ABR-2024-000103', 'DDDDDDDDDDDD', '2024-03-03', null, 75, 'active', null),
+    (tests.get_user_id('cora'), md5('course:free')::uuid, 'ABR-2020-000104', 'C0C0C0C0C0C0', '2020-01-01', '2021-01-01', 70, 'active', null);
 end
+$$;
+
+-- verify_outcome: the SQLSTATE verify_certificate ends with ('ok' when it
+-- returns a row), to probe many numbers in one assertion.
+create function pg_temp.verify_outcome(p_number text, p_code text) returns text
+language plpgsql
+as $$
+begin
+  perform public.verify_certificate(p_number, p_code);
+  return 'ok';
+exception when others then
+  return sqlstate;
+end;
 $$;
 
 -- Reading progress and certificates --------------------------------------------------------------
@@ -80,6 +94,11 @@ select results_eq($$select count(*)::int from public.certificates$$, array[2], '
 select tests.authenticate_as('ivan');
 select results_eq($$select user_id from public.progress$$, array[tests.get_user_id('ivan')], 'an investigator reads his own progress');
 select results_eq($$select certificate_number from public.certificates$$, array['ABR-2024-000101'], 'an investigator reads his own certificate');
+select results_eq(
+  $$select certificate_number, verification_code from public.certificates$$,
+  $$values ('ABR-2024-000101'::text, 'A1B2C3D4E5F6'::text)$$,
+  'the holder reads his certificate''s verification code, to share it with its number'
+);
 select tests.authenticate_as('eddie');
 select is_empty($$select 1 from public.progress$$, 'an educator reads no one else''s progress');
 select is_empty($$select 1 from public.certificates$$, 'an educator reads no one else''s certificate');
@@ -128,6 +147,34 @@ select matches(
   ),
   '^ABR-[0-9]{4}-[0-9]{6}$',
   'the database numbers it ABR-YYYY-NNNNNN'
+);
+select matches(
+  (
+    select verification_code
+    from public.certificates
+    where user_id = tests.get_user_id('eddie')
+  ),
+  '^[0-9A-F]{12}$',
+  'the database gives it a random 12-character verification code'
+);
+select lives_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('vic'), md5('course:free')::uuid)$$, 'the service role issues another certificate');
+select isnt(
+  (
+    select verification_code
+    from public.certificates
+    where user_id = tests.get_user_id('eddie')
+  ),
+  (
+    select verification_code
+    from public.certificates
+    where user_id = tests.get_user_id('vic')
+  ),
+  'the other certificate gets another random code'
+);
+select throws_ok(
+  $$update public.certificates set verification_code = 'weak' where user_id = tests.get_user_id('eddie')$$,
+  '23514', null,
+  'a verification code must be 12 characters 0-9, A-F (check constraint)'
 );
 
 -- start_course ---------------------------------------------------------------------------------------
@@ -217,27 +264,54 @@ select results_eq($$select count(*)::int from public.progress where user_id = te
 select tests.authenticate_as('gina');
 select is_empty($$select 1 from public.progress where user_id = tests.get_user_id('lena')$$, 'a globex org_admin reads none of them');
 
--- verify_certificate: for anyone, name/course/dates/status only --------------------------------------------
+-- verify_certificate: for anyone, by number and code, name/course/dates/status only -----------------------
 
 select tests.authenticate_as_anon();
 select results_eq(
-  $$select * from public.verify_certificate('ABR-2024-000101')$$,
+  $$select * from public.verify_certificate('ABR-2024-000101', 'A1B2C3D4E5F6')$$,
   $$values ('Ivan'::text, 'Foundations'::text, 'Fondements'::text, '2024-03-01'::date, '2099-03-01'::date, 'active'::text)$$,
-  'anon verifies a certificate: holder name, course titles, dates and status'
+  'anon verifies a certificate by number and code: holder name, course titles, dates and status'
 );
 select results_eq(
-  $$select array_agg(k order by k) from jsonb_object_keys((select to_jsonb(v) from public.verify_certificate('ABR-2024-000101') as v)) as k$$,
+  $$select array_agg(k order by k) from jsonb_object_keys((select to_jsonb(v) from public.verify_certificate('ABR-2024-000101', 'A1B2C3D4E5F6') as v)) as k$$,
   $$values (array['course_title_en', 'course_title_fr', 'expiry_date', 'holder_name', 'issued_date', 'status'])$$,
-  'verification returns no id, email, score or organization'
+  'verification returns no id, email, score, organization or code'
 );
-select results_eq($$select status from public.verify_certificate(' abr-2024-000102 ')$$, array['revoked'], 'a revoked certificate verifies as revoked (number trimmed, case-insensitive)');
-select results_eq($$select status from public.verify_certificate('ABR-2020-000104')$$, array['expired'], 'a certificate past its expiry date verifies as expired');
-select throws_ok($$select * from public.verify_certificate('not-a-number')$$, '22023', 'p_certificate_number must look like ABR-YYYY-NNNNNN', 'a malformed number is invalid input');
-select throws_ok($$select * from public.verify_certificate(null)$$, '22023', 'p_certificate_number must look like ABR-YYYY-NNNNNN', 'a null number is invalid input');
-select throws_ok($$select * from public.verify_certificate('ABR-2024-999999')$$, 'P0002', 'no certificate with this number', 'an unknown number is not found');
-select throws_ok($$select * from public.verify_certificate('ABR-2024-000103')$$, 'P0002', 'no certificate with this number', 'a soft-deleted holder''s certificate is not found');
+select results_eq(
+  $$select status from public.verify_certificate(' abr-2024-000102 ', ' 0123456789ab ')$$,
+  array['revoked'],
+  'a revoked certificate verifies as revoked (number and code trimmed, case-insensitive)'
+);
+select results_eq($$select status from public.verify_certificate('ABR-2020-000104', 'C0C0C0C0C0C0')$$, array['expired'], 'a certificate past its expiry date verifies as expired');
+select throws_ok($$select * from public.verify_certificate('not-a-number', 'A1B2C3D4E5F6')$$, '22023', 'p_certificate_number must look like ABR-YYYY-NNNNNN', 'a malformed number is invalid input');
+select throws_ok($$select * from public.verify_certificate(null, 'A1B2C3D4E5F6')$$, '22023', 'p_certificate_number must look like ABR-YYYY-NNNNNN', 'a null number is invalid input');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101', 'A1B2C3')$$, '22023', 'p_verification_code must be 12 characters, 0-9 and A-F', 'a too short code is invalid input');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101', 'A1B2C3D4E5FZ')$$, '22023', 'p_verification_code must be 12 characters, 0-9 and A-F', 'a code with a non-hex character is invalid input');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101', null)$$, '22023', 'p_verification_code must be 12 characters, 0-9 and A-F', 'a null code is invalid input');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101', '')$$, '22023', 'p_verification_code must be 12 characters, 0-9 and A-F', 'an empty code is invalid input');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-999999', 'A1B2C3D4E5F6')$$, 'P0002', 'certificate not found', 'an unknown number is not found');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101', 'A1B2C3D4E5F7')$$, 'P0002', 'certificate not found', 'a wrong code for a real number: the same not found as an unknown number (no oracle)');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101', '0123456789AB')$$, 'P0002', 'certificate not found', 'another certificate''s code does not open this one');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000103', 'DDDDDDDDDDDD')$$, 'P0002', 'certificate not found', 'a soft-deleted holder''s certificate is not found, even with its code');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101')$$, '42883', null, 'the number alone verifies nothing: the one-argument signature no longer exists');
+select ok(
+  not exists (
+    select 1 from pg_catalog.pg_proc as pr
+    where pr.proname = 'verify_certificate' and pr.pronargs <> 2
+  ),
+  'no verify_certificate of another arity is left in any schema'
+);
+select results_eq(
+  $$select pg_temp.verify_outcome(pg_catalog.format('ABR-2024-%s', pg_catalog.lpad(n::text, 6, '0')), 'A1B2C3D4E5F7') as outcome, count(*)::int
+    from generate_series(1, 300) as n group by 1$$,
+  $$values ('P0002'::text, 300)$$,
+  'walking the number sequence with a guessed code gives the same not found for all 300 numbers, real ones (101-104) included'
+);
 select tests.authenticate_as('glen');
-select results_eq($$select holder_name from public.verify_certificate('ABR-2024-000101')$$, array['Ivan'], 'a signed-in user of another org verifies a certificate too');
+select results_eq($$select holder_name from public.verify_certificate('ABR-2024-000101', 'A1B2C3D4E5F6')$$, array['Ivan'], 'a signed-in user of another org verifies a certificate too');
+select throws_ok($$select * from public.verify_certificate('ABR-2024-000101', 'FFFFFFFFFFFF')$$, 'P0002', 'certificate not found', 'a signed-in user with a wrong code finds nothing either');
+select tests.authenticate_as_service_role();
+select results_eq($$select holder_name from public.verify_certificate('ABR-2024-000101', 'A1B2C3D4E5F6')$$, array['Ivan'], 'the service role verifies a certificate');
 
 select tests.clear_authentication();
 select * from finish();

@@ -15,7 +15,7 @@ select set_eq(
         and has_function_privilege('anon', p.oid, 'execute')$$,
     array[
         'feature_enabled(text)', 'private.feature_enabled(text)',
-        'verify_certificate(text)', 'private.verify_certificate(text)'
+        'verify_certificate(text,text)', 'private.verify_certificate(text,text)'
     ],
     'anon can execute certificate verification and feature flags, and nothing else'
 );

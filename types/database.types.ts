@@ -209,6 +209,7 @@ export type Database = {
           revoked_reason: string | null
           status: string
           user_id: string
+          verification_code: string
           verification_url: string | null
         }
         Insert: {
@@ -225,6 +226,7 @@ export type Database = {
           revoked_reason?: string | null
           status?: string
           user_id: string
+          verification_code?: string
           verification_url?: string | null
         }
         Update: {
@@ -241,6 +243,7 @@ export type Database = {
           revoked_reason?: string | null
           status?: string
           user_id?: string
+          verification_code?: string
           verification_url?: string | null
         }
         Relationships: [
@@ -2320,7 +2323,7 @@ export type Database = {
         }[]
       }
       verify_certificate: {
-        Args: { p_certificate_number: string }
+        Args: { p_certificate_number: string; p_verification_code: string }
         Returns: {
           course_title_en: string
           course_title_fr: string
