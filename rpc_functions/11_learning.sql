@@ -170,6 +170,32 @@ revoke all on function
   private.started_course_row(uuid)
 from public, anon, authenticated;
 
+-- A quiz option as clients may see it: a scalar as it is; an object reduced
+-- to the keys that show it (an author may have stored {"text": …,
+-- "is_correct": true}, and that flag must not leave the database).
+create or replace function private.client_quiz_options(p_options jsonb) returns jsonb
+language sql
+immutable
+set search_path = ''
+as $$
+  select case when pg_catalog.jsonb_typeof(p_options) <> 'array' then p_options else (
+    select coalesce(pg_catalog.jsonb_agg(
+      case when pg_catalog.jsonb_typeof(o.value) = 'object' then (
+        select coalesce(pg_catalog.jsonb_object_agg(kv.key, kv.value), '{}'::jsonb)
+        from pg_catalog.jsonb_each(o.value) as kv
+        where kv.key in ('id', 'text', 'text_en', 'text_fr', 'label', 'label_en', 'label_fr')
+      ) else o.value end
+      order by o.ordinality
+    ), '[]'::jsonb)
+    from pg_catalog.jsonb_array_elements(p_options) with ordinality as o (value, ordinality)
+  ) end
+$$;
+
+comment on function private.client_quiz_options(jsonb) is
+'Internal: quiz options without any answer-bearing key, for get_lesson.';
+
+revoke all on function private.client_quiz_options(jsonb) from public, anon, authenticated;
+
 -- get_lesson ------------------------------------------------------------------------
 
 create or replace function private.get_lesson(p_lesson_id uuid)
@@ -220,7 +246,10 @@ begin
     case when pg_catalog.jsonb_typeof(l.quiz_questions) = 'array' then (
       select coalesce(pg_catalog.jsonb_agg(
         (
-          select coalesce(pg_catalog.jsonb_object_agg(kv.key, kv.value), '{}'::jsonb)
+          select coalesce(pg_catalog.jsonb_object_agg(
+            kv.key,
+            case when kv.key like 'options%' then private.client_quiz_options(kv.value) else kv.value end
+          ), '{}'::jsonb)
           from pg_catalog.jsonb_each(
             case when pg_catalog.jsonb_typeof(q.value) = 'object' then q.value else '{}'::jsonb end
           ) as kv

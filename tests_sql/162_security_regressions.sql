@@ -4,11 +4,12 @@
   - a soft-deleted user owns nothing any more (notifications, bookmarks, ...);
   - an org_admin's team lead must be a member of their organization;
   - an author cannot delete a lesson that has learners' progress, even after
-    unpublishing its course (only a super_admin can).
+    unpublishing its course (only a super_admin can);
+  - quiz options stored as objects reach clients without answer flags.
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(15);
+select plan(17);
 
 do $$
 begin
@@ -114,6 +115,29 @@ select results_eq(
     $$delete from public.lessons where id = md5('lesson:l1')::uuid returning 1$$,
     array[1],
     'a super_admin deletes a lesson with progress'
+);
+
+-- Quiz options stored as objects: served without their answer flags
+select tests.clear_authentication();
+do $$
+begin
+  insert into public.courses (id, slug, title_en, category, level, duration_minutes, is_published)
+  values (md5('course:q')::uuid, 'q', 'Q', 'Foundations', 'Introductory', 10, true);
+  insert into public.lessons (id, course_id, order_index, lesson_type, title_en, quiz_questions)
+  values (md5('lesson:q')::uuid, md5('course:q')::uuid, 1, 'quiz', 'Quiz',
+          '[{"question": "Q1", "options": [{"text": "a", "is_correct": true}, {"text": "b", "is_correct": false}],
+             "correct_answer": 0, "explanation": "because"}]');
+end
+$$;
+select tests.authenticate_as('amember');
+select is(
+    (select quiz -> 0 -> 'options' from public.get_lesson(md5('lesson:q')::uuid)),
+    '[{"text": "a"}, {"text": "b"}]'::jsonb,
+    'a quiz option object is served with its text and without is_correct'
+);
+select ok(
+    (select quiz::text !~ '(is_correct|correct_answer|explanation)' from public.get_lesson(md5('lesson:q')::uuid)),
+    'no answer key appears anywhere in the served quiz'
 );
 
 -- Acting as the service role (server code)
