@@ -14,9 +14,8 @@
   unpublished drafts. The update policy lets an educator set deleted_at on
   their course, but the update is refused (42501, new row violates the
   select policy: soft-deleted rows are visible only to super_admin) whenever
-  it filters, as PostgREST always does; until a definer RPC soft-deletes for
-  them, an educator takes a course down by unpublishing it, and a
-  super_admin removes it.
+  it filters, as PostgREST always does: an educator archives (unpublishes
+  and soft-deletes) their course with public.archive_course().
 */
 alter table public.courses enable row level security;
 

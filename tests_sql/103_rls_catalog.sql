@@ -9,7 +9,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(89);
+select plan(92);
 
 -- Arrange (as the superuser): two organizations, one user of each of the
 -- nine roles in acme, an org_admin and a learner in globex, and a
@@ -127,14 +127,13 @@ select is_empty($$update public.courses set title_en = 'x' where slug = 'sam-dra
 select throws_ok($$update public.courses set created_by = tests.get_user_id('sam') where slug = 'foundations'$$, '42501', null, 'an educator cannot give his course away (row-level security)');
 select is_empty($$delete from public.courses where slug = 'foundations' returning 1$$, 'an educator cannot hard-delete his own published course (it would cascade to learners'' progress): no row is touched');
 select is_empty($$delete from public.courses where slug = 'new-course' returning 1$$, 'an educator cannot hard-delete even his own draft course: no row is touched');
--- Known gap (TODO, reported): the soft delete is refused with 42501 "new row
--- violates row-level security policy", because an UPDATE that filters
--- (as every PostgREST update does) must leave a row its caller can still
--- select, and soft-deleted rows are visible only to super_admin. An educator
--- needs a definer RPC to soft-delete; meanwhile he unpublishes the course.
-select todo_start('educators soft-delete through an RPC that does not exist yet');
-select lives_ok($$update public.courses set deleted_at = now() where slug = 'new-course'$$, 'an educator soft-deletes his own course instead');
-select todo_end();
+-- An educator cannot soft-delete by UPDATE: an update that filters (as every
+-- PostgREST update does) must leave a row its caller can still select, and
+-- soft-deleted rows are visible only to super_admin. archive_course does it.
+select throws_ok($$update public.courses set deleted_at = now() where slug = 'new-course'$$, '42501', null, 'an educator cannot soft-delete by update (the row would leave his sight)');
+select lives_ok($$select public.archive_course((select id from public.courses where slug = 'new-course'))$$, 'an educator archives his own course through archive_course');
+select throws_ok($$select public.archive_course(md5('course:sam-draft')::uuid)$$, '42501', 'an educator archives only the courses they created', 'an educator cannot archive another author''s course');
+select throws_ok($$select public.archive_course(null)$$, '22023', 'p_course_id is required', 'archive_course needs a course id');
 
 select tests.authenticate_as('cora');
 select throws_ok($$insert into public.courses (title_en, slug, category, level, duration_minutes, created_by) values ('x', 'x', 'Legal', 'Advanced', 1, tests.get_user_id('cora'))$$, '42501', null, 'a compliance_officer is not an author: cannot create a course (row-level security)');

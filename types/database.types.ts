@@ -2172,6 +2172,7 @@ export type Database = {
       }
     }
     Functions: {
+      archive_course: { Args: { p_course_id: string }; Returns: undefined }
       assign_seat: {
         Args: { p_seat_id: string; p_user_id: string }
         Returns: undefined
