@@ -11,6 +11,44 @@
   reviewer), P0002 (not found) or 23505 (conflict).
 */
 
+-- The raw case a reviewer acts on: the caller must be a reviewer, and the
+-- raw case must exist and not be promoted yet. Locked until the transaction ends.
+create or replace function private.lock_raw_case_for_review(p_raw_case_id uuid, p_action text)
+returns public.tribunal_cases_raw
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_raw public.tribunal_cases_raw%rowtype;
+begin
+  if not (select private.is_reviewer()) then
+    raise exception using errcode = '42501',
+      message = pg_catalog.format('only reviewers may %s raw cases', p_action),
+      hint = 'Reviewers are analysts, investigators, compliance officers and super admins.';
+  end if;
+
+  select r.* into v_raw
+  from public.tribunal_cases_raw as r
+  where r.id = p_raw_case_id
+  for update;
+  if not found then
+    raise exception using errcode = 'P0002', message = 'raw case not found',
+      hint = 'Check p_raw_case_id.';
+  end if;
+  if v_raw.promoted_to_case_id is not null then
+    raise exception using errcode = '23505', message = 'raw case was already promoted',
+      hint = pg_catalog.format('It is tribunal case %s: edit it in tribunal_cases.', v_raw.promoted_to_case_id);
+  end if;
+  return v_raw;
+end;
+$$;
+
+comment on function private.lock_raw_case_for_review(uuid, text) is
+'Internal: the raw case a reviewer reviews or promotes, locked, or 42501/P0002/23505.';
+
+revoke all on function private.lock_raw_case_for_review(uuid, text) from public, anon, authenticated;
+
 -- review_raw_case -----------------------------------------------------------------
 
 create or replace function private.review_raw_case(
@@ -39,23 +77,7 @@ begin
     raise exception using errcode = '22023', message = 'p_duplicate_of is only for a duplicate decision',
       hint = 'Pass p_decision => ''duplicate'' or leave p_duplicate_of null.';
   end if;
-  if not (select private.is_reviewer()) then
-    raise exception using errcode = '42501', message = 'only reviewers may review raw cases',
-      hint = 'Reviewers are analysts, investigators, compliance officers and super admins.';
-  end if;
-
-  select r.* into v_raw
-  from public.tribunal_cases_raw as r
-  where r.id = p_raw_case_id
-  for update;
-  if not found then
-    raise exception using errcode = 'P0002', message = 'raw case not found',
-      hint = 'Check p_raw_case_id.';
-  end if;
-  if v_raw.promoted_to_case_id is not null then
-    raise exception using errcode = '23505', message = 'raw case was already promoted',
-      hint = 'Edit the promoted case in tribunal_cases instead.';
-  end if;
+  v_raw := private.lock_raw_case_for_review(p_raw_case_id, 'review');
   if p_duplicate_of is not null and not exists (
     select from public.tribunal_cases as c
     where c.id = p_duplicate_of and c.deleted_at is null
@@ -112,23 +134,7 @@ begin
     raise exception using errcode = '22023', message = 'p_raw_case_id is required',
       hint = 'Pass the id of a row of tribunal_cases_raw.';
   end if;
-  if not (select private.is_reviewer()) then
-    raise exception using errcode = '42501', message = 'only reviewers may promote raw cases',
-      hint = 'Reviewers are analysts, investigators, compliance officers and super admins.';
-  end if;
-
-  select r.* into v_raw
-  from public.tribunal_cases_raw as r
-  where r.id = p_raw_case_id
-  for update;
-  if not found then
-    raise exception using errcode = 'P0002', message = 'raw case not found',
-      hint = 'Check p_raw_case_id.';
-  end if;
-  if v_raw.promoted_to_case_id is not null then
-    raise exception using errcode = '23505', message = 'raw case was already promoted',
-      hint = pg_catalog.format('It is tribunal case %s.', v_raw.promoted_to_case_id);
-  end if;
+  v_raw := private.lock_raw_case_for_review(p_raw_case_id, 'promote');
   if v_raw.status in ('rejected', 'duplicate') then
     raise exception using errcode = '22023',
       message = pg_catalog.format('a %s raw case cannot be promoted', v_raw.status),
