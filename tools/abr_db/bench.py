@@ -20,11 +20,16 @@ import psycopg
 from rich.table import Table
 
 from . import ui
+from .acting import act_as, act_as_owner, seeded_id
 from .connect import connect
 from .paths import project
 
-LEARNER = "md5('bench-user:2')::uuid"  # a learner of bench org 2 (see synthetic.sql)
-ORG_ADMIN = "md5('bench-user:40')::uuid"  # an org_admin (every 40th member)
+# Members of seeds/bench/synthetic.sql: a learner of bench org 2, and an
+# org_admin (every 40th member is one).
+LEARNER_ID = seeded_id("bench-user:2")
+ORG_ADMIN_ID = seeded_id("bench-user:40")
+LEARNER = f"'{LEARNER_ID}'::uuid"
+ORG_ADMIN = f"'{ORG_ADMIN_ID}'::uuid"
 
 
 @dataclass
@@ -53,20 +58,11 @@ class Case:
     query: str
 
 
-def _as_learner(cur: psycopg.Cursor) -> None:
-    cur.execute("select set_config('role', 'authenticated', true)")
-    cur.execute(
-        f"select set_config('request.jwt.claims', json_build_object('sub', {LEARNER}, 'role', 'authenticated')::text, true)"
-    )
-
-
-def _as(role: str, user: str | None) -> Callable[[psycopg.Cursor], None]:
-    """Act as an API role (and a bench user), under the real policies."""
+def _as(role: str, user_id: str | None) -> Callable[[psycopg.Cursor], None]:
+    """Act as an API role (and a bench member), under the real policies."""
 
     def setup(cur: psycopg.Cursor) -> None:
-        cur.execute("select set_config('role', %s, true)", (role,))
-        claims = f"json_build_object('sub', {user}, 'role', %s::text)::text" if user else "json_build_object('role', %s::text)::text"
-        cur.execute(f"select set_config('request.jwt.claims', {claims}, true)", (role,))
+        act_as(cur, role, user_id)
 
     return setup
 
@@ -75,7 +71,7 @@ def _policy(using: str) -> Callable[[psycopg.Cursor], None]:
     """Replace every SELECT policy on progress with one, then act as a learner."""
 
     def setup(cur: psycopg.Cursor) -> None:
-        cur.execute("select set_config('role', 'none', true)")
+        act_as_owner(cur)
         cur.execute(
             "select format('drop policy %I on public.progress', policyname) from pg_catalog.pg_policies "
             "where schemaname = 'public' and tablename = 'progress' and cmd in ('SELECT', 'ALL')"
@@ -84,14 +80,14 @@ def _policy(using: str) -> Callable[[psycopg.Cursor], None]:
             cur.execute(stmt)
         cur.execute(f"create policy bench_read on public.progress for select to authenticated using ({using})")
         cur.execute("grant select on public.progress to authenticated")
-        _as_learner(cur)
+        act_as(cur, "authenticated", LEARNER_ID)
 
     return setup
 
 
 def _planner(**settings: str) -> Callable[[psycopg.Cursor], None]:
     def setup(cur: psycopg.Cursor) -> None:
-        cur.execute("select set_config('role', 'none', true)")
+        act_as_owner(cur)
         for name in ("enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"):
             cur.execute("select set_config(%s, %s, true)", (name, settings.get(name, "on")))
 
@@ -132,7 +128,7 @@ def cases() -> list[Case]:
             "service_role (no RLS)",
             "org_admin (policies)",
             _as("service_role", None),
-            _as("authenticated", ORG_ADMIN),
+            _as("authenticated", ORG_ADMIN_ID),
             f"select count(*) from public.progress where user_id in (select id from public.profiles "
             f"where organization_id = (select organization_id from public.profiles where id = {ORG_ADMIN}))",
         ),

@@ -22,12 +22,12 @@ Nothing is kept: the transaction is rolled back.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
 
+from .acting import act_as, seeded_id
 from .connect import connect
 from .paths import project
 from psycopg import sql
@@ -101,29 +101,14 @@ class Matrix:
         return "\n".join(lines) + "\n"
 
 
-def _claims(handle: str | None, role: str) -> str:
-    if handle is None:
-        return json.dumps({"role": role})
-    return json.dumps({"role": role, "email": f"{handle}@demo.abr.test"})
-
-
-def _act(cur: psycopg.Cursor, role: str, handle: str | None) -> None:
-    cur.execute("select set_config('role', %s, true)", (role,))
-    if handle is None:
-        cur.execute("select set_config('request.jwt.claims', %s, true)", (_claims(None, role),))
-    else:
-        cur.execute(
-            "select set_config('request.jwt.claims', json_build_object("
-            "'sub', md5('user:' || %s::text)::uuid, 'role', %s::text, 'email', %s::text || '@demo.abr.test')::text, true)",
-            (handle, role, handle),
-        )
-
-
 def _attempt(cur: psycopg.Cursor, role: str, handle: str | None, statement, params=()) -> tuple[bool, int]:
     """Run one statement as the actor in a savepoint; (refused, rowcount)."""
     cur.execute("savepoint matrix_attempt")
     try:
-        _act(cur, role, handle)
+        if handle is None:
+            act_as(cur, role)
+        else:
+            act_as(cur, role, seeded_id(f"user:{handle}"), f"{handle}@demo.abr.test")
         cur.execute(statement, params)
         count = cur.rowcount if cur.description is None else cur.fetchone()[0]
         return False, count
