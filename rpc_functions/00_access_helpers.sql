@@ -14,7 +14,7 @@ create or replace function private.current_role_name() returns text
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select p.role
   from public.profiles as p
@@ -28,7 +28,7 @@ create or replace function private.current_org_id() returns uuid
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select p.organization_id
   from public.profiles as p
@@ -43,7 +43,7 @@ create or replace function private.current_team_id() returns uuid
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select p.team_id
   from public.profiles as p
@@ -57,7 +57,7 @@ create or replace function private.is_super_admin() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) = 'super_admin', false)
 $$;
@@ -69,7 +69,7 @@ create or replace function private.is_org_admin() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) = 'org_admin', false)
 $$;
@@ -81,7 +81,7 @@ create or replace function private.is_org_staff() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) in ('org_admin', 'compliance_officer', 'analyst'), false)
 $$;
@@ -93,7 +93,7 @@ create or replace function private.is_reviewer() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce(
     (select private.current_role_name()) in ('analyst', 'investigator', 'compliance_officer', 'super_admin'),
@@ -108,7 +108,7 @@ create or replace function private.is_author() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) in ('educator', 'super_admin'), false)
 $$;
@@ -119,7 +119,7 @@ comment on function private.is_author() is
 create or replace function private.tier_rank(tier text) returns integer
 language sql
 immutable
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select case tier
     when 'free' then 0
@@ -136,7 +136,7 @@ create or replace function private.current_tier_rank() returns integer
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce(private.tier_rank(p.subscription_tier), 0)
   from public.profiles as p

@@ -13,7 +13,7 @@ create or replace function private.current_user_id() returns uuid
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select p.id
   from public.profiles as p
@@ -27,7 +27,7 @@ create or replace function private.is_read_only() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) in ('viewer', 'guest'), true)
 $$;
@@ -39,7 +39,7 @@ create or replace function private.is_educator() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) = 'educator', false)
 $$;
@@ -51,7 +51,7 @@ create or replace function private.org_member_ids() returns setof uuid
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select p.id
   from public.profiles as p

@@ -33,7 +33,7 @@ returns public.courses
 language plpgsql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   c public.courses;
@@ -93,7 +93,7 @@ create or replace function private.recompute_course_progress(p_user_id uuid, p_c
 returns public.progress
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   total integer;
@@ -142,7 +142,7 @@ create or replace function private.started_course_row(p_course_id uuid)
 returns public.progress
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   result public.progress;
@@ -176,7 +176,7 @@ from public, anon, authenticated;
 create or replace function private.client_quiz_options(p_options jsonb) returns jsonb
 language sql
 immutable
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select case when pg_catalog.jsonb_typeof(p_options) <> 'array' then p_options else (
     select coalesce(pg_catalog.jsonb_agg(
@@ -221,7 +221,7 @@ returns table (
 language plpgsql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   l public.lessons;
@@ -286,7 +286,7 @@ returns table (
 language sql
 stable
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.get_lesson(p_lesson_id)
 $$;
@@ -300,7 +300,7 @@ create or replace function private.start_course(p_course_id uuid)
 returns public.progress
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   c public.courses;
@@ -350,7 +350,7 @@ create or replace function public.start_course(p_course_id uuid)
 returns public.progress
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.start_course(p_course_id)
 $$;
@@ -366,7 +366,7 @@ create or replace function private.record_lesson_progress(
 returns public.progress
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   l public.lessons;
@@ -431,7 +431,7 @@ create or replace function public.record_lesson_progress(
 returns public.progress
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.record_lesson_progress(p_lesson_id, p_time_spent_seconds, p_completed)
 $$;
@@ -445,7 +445,7 @@ create or replace function private.submit_quiz(p_lesson_id uuid, p_answers jsonb
 returns table (score numeric, passed boolean)
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   l public.lessons;
@@ -527,7 +527,7 @@ create or replace function public.submit_quiz(p_lesson_id uuid, p_answers jsonb)
 returns table (score numeric, passed boolean)
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.submit_quiz(p_lesson_id, p_answers)
 $$;

@@ -33,7 +33,7 @@ returns table (
 language plpgsql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   wanted text := pg_catalog.upper(pg_catalog.btrim(p_certificate_number));
@@ -94,7 +94,7 @@ returns table (
 language sql
 stable
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.verify_certificate(p_certificate_number, p_verification_code)
 $$;

@@ -14,7 +14,7 @@ returns table (rank bigint, full_name text, total_points integer)
 language plpgsql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 begin
   if p_scope is null or p_scope not in ('organization', 'global') then
@@ -61,7 +61,7 @@ returns table (rank bigint, full_name text, total_points integer)
 language sql
 stable
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.leaderboard(p_scope, p_limit)
 $$;

@@ -12,7 +12,7 @@ returns table (id uuid, full_name text, avatar_url text, role text, team_id uuid
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select p.id, p.full_name, p.avatar_url, p.role, p.team_id
   from public.profiles as p
@@ -26,7 +26,7 @@ returns table (id uuid, full_name text, avatar_url text, role text, team_id uuid
 language sql
 stable
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.org_directory()
 $$;

@@ -13,7 +13,7 @@ create or replace function private.get_resource_file(p_resource_id uuid)
 returns text
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   r public.resources;
@@ -53,7 +53,7 @@ create or replace function public.get_resource_file(p_resource_id uuid)
 returns text
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select private.get_resource_file(p_resource_id)
 $$;

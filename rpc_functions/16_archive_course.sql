@@ -12,7 +12,7 @@
 create or replace function private.archive_course(p_course_id uuid) returns void
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   c public.courses;
@@ -47,7 +47,7 @@ $$;
 create or replace function public.archive_course(p_course_id uuid) returns void
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select private.archive_course(p_course_id)
 $$;

@@ -8,7 +8,7 @@ create or replace function private.is_contributor() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) not in ('viewer', 'guest'), false)
 $$;
@@ -20,7 +20,7 @@ create or replace function private.is_compliance_officer() returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce((select private.current_role_name()) = 'compliance_officer', false)
 $$;

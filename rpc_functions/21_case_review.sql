@@ -17,7 +17,7 @@ create or replace function private.lock_raw_case_for_review(p_raw_case_id uuid, 
 returns public.tribunal_cases_raw
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_raw public.tribunal_cases_raw%rowtype;
@@ -59,7 +59,7 @@ create or replace function private.review_raw_case(
 ) returns void
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_raw public.tribunal_cases_raw%rowtype;
@@ -105,7 +105,7 @@ create or replace function public.review_raw_case(
 ) returns void
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select private.review_raw_case(p_raw_case_id, p_decision, p_reason, p_duplicate_of)
 $$;
@@ -123,7 +123,7 @@ grant execute on function public.review_raw_case(uuid, text, text, uuid) to auth
 create or replace function private.promote_raw_case(p_raw_case_id uuid) returns uuid
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_raw public.tribunal_cases_raw%rowtype;
@@ -200,7 +200,7 @@ $$;
 create or replace function public.promote_raw_case(p_raw_case_id uuid) returns uuid
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select private.promote_raw_case(p_raw_case_id)
 $$;

@@ -17,7 +17,7 @@
 create or replace function private.sync_seats_used(p_subscription_id uuid) returns integer
 language sql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   update public.subscriptions as s
   set seats_used = (
@@ -41,7 +41,7 @@ create or replace function private.lock_own_org_seat(p_seat_id uuid, p_action te
 returns public.subscription_seats
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_seat public.subscription_seats%rowtype;
@@ -77,7 +77,7 @@ revoke all on function private.lock_own_org_seat(uuid, text) from public, anon, 
 create or replace function private.assign_seat(p_seat_id uuid, p_user_id uuid) returns void
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_seat public.subscription_seats%rowtype;
@@ -141,7 +141,7 @@ $$;
 create or replace function public.assign_seat(p_seat_id uuid, p_user_id uuid) returns void
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select private.assign_seat(p_seat_id, p_user_id)
 $$;
@@ -159,7 +159,7 @@ grant execute on function public.assign_seat(uuid, uuid) to authenticated;
 create or replace function private.revoke_seat(p_seat_id uuid) returns void
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_seat public.subscription_seats%rowtype;
@@ -191,7 +191,7 @@ $$;
 create or replace function public.revoke_seat(p_seat_id uuid) returns void
 language sql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select private.revoke_seat(p_seat_id)
 $$;

@@ -11,7 +11,7 @@
 create or replace function public.mark_notification_read(p_notification_id uuid) returns void
 language plpgsql
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 begin
   if p_notification_id is null then

@@ -23,7 +23,7 @@
 create or replace function private.rollout_bucket(p_flag_key text, p_user_id uuid) returns integer
 language sql
 immutable
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select (('x' || pg_catalog.substr(pg_catalog.md5(p_flag_key || p_user_id::text), 1, 8))::bit(32)::bigint % 100)::integer
 $$;
@@ -37,7 +37,7 @@ create or replace function private.feature_enabled(p_flag_key text) returns bool
 language plpgsql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_flag public.feature_flags%rowtype;
@@ -80,7 +80,7 @@ create or replace function public.feature_enabled(p_flag_key text) returns boole
 language sql
 stable
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select private.feature_enabled(p_flag_key)
 $$;

@@ -12,7 +12,7 @@ create or replace function private.my_org_analytics() returns setof public.org_a
 language plpgsql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 begin
   if (select private.is_super_admin()) then
@@ -32,7 +32,7 @@ create or replace function public.my_org_analytics() returns setof public.org_an
 language sql
 stable
 security invoker
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select * from private.my_org_analytics()
 $$;

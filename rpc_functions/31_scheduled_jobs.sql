@@ -15,7 +15,7 @@
 create or replace function private.refresh_org_analytics() returns void
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 begin
   -- CONCURRENTLY keeps the view readable during the refresh, but needs it
@@ -34,7 +34,7 @@ comment on function private.refresh_org_analytics() is
 create or replace function private.purge_expired_notifications() returns bigint
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   purged bigint;
@@ -53,7 +53,7 @@ comment on function private.purge_expired_notifications() is
 create or replace function private.reset_weekly_points() returns bigint
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   reset_count bigint;
@@ -72,7 +72,7 @@ comment on function private.reset_weekly_points() is
 create or replace function private.reset_monthly_points() returns bigint
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   reset_count bigint;
@@ -100,7 +100,7 @@ create or replace function private.reset_periodic_points(at_time timestamptz def
 returns jsonb
 language plpgsql
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   local_day date := (at_time at time zone 'America/Toronto')::date;
