@@ -4,7 +4,7 @@
   The caller is auth.uid() (the JWT's `sub`); their role and organization
   come from their non-deleted row in public.profiles, never from the JWT's
   user_metadata, which users can edit. Each helper is STABLE SECURITY DEFINER
-  (it reads profiles past RLS) with an empty search_path, and lives in
+  (it reads profiles past RLS) with search_path = pg_catalog, pg_temp, in
   `private`, which PostgREST does not expose. Policies call them wrapped,
   `(select private.current_role_name())`, so each runs once per statement,
   not once per row; they take no row arguments for that reason.
@@ -146,10 +146,15 @@ $$;
 comment on function private.current_tier_rank() is
 'The caller''s tier as a rank (private.tier_rank), or null when not signed in.';
 
--- Policies run as the caller: signed-in users need the schema and these
--- functions, and nothing else in `private`. No anon policy calls a helper
--- (anon RPCs reach them through their SECURITY DEFINER implementation, as
--- the owner), so anon gets none; the revoke also takes back an earlier grant.
+-- Grants. Policies run as the caller, and so does a SECURITY INVOKER
+-- trigger: a helper is executable by the roles whose policies (or invoker
+-- triggers) call it, and by nobody else. The allowlist of every `private`
+-- function a client role may execute, with the reason, is in
+-- tests_sql/165_private_function_grants.sql (docs/RLS_CONVENTIONS.md says how
+-- a function joins it). No anon policy calls a helper; service_role bypasses
+-- RLS and the guards return early for it; anon and service_role RPCs reach
+-- the helpers through their SECURITY DEFINER implementation, as the owner.
+-- The revokes also take back earlier grants on a database applied before.
 grant usage on schema private to anon, authenticated, service_role;
 revoke all on all functions in schema private from public;
 revoke execute on function
@@ -163,16 +168,12 @@ revoke execute on function
   private.is_author(),
   private.tier_rank(text),
   private.current_tier_rank()
-from anon;
+from anon, authenticated, service_role;
 grant execute on function
-  private.current_role_name(),
+  private.current_role_name(),  -- private.guard_profile_update()
   private.current_org_id(),
-  private.current_team_id(),
   private.is_super_admin(),
   private.is_org_admin(),
   private.is_org_staff(),
-  private.is_reviewer(),
-  private.is_author(),
-  private.tier_rank(text),
-  private.current_tier_rank()
-to authenticated, service_role;
+  private.is_reviewer()
+to authenticated;

@@ -4,7 +4,7 @@
   achievements, badges and onboarding.
 
   Same rules as 00_access_helpers.sql: STABLE SECURITY DEFINER (they read
-  profiles past RLS), empty search_path, in `private`, no row arguments, and
+  profiles past RLS), search_path = pg_catalog, pg_temp, in `private`, no row arguments, and
   called wrapped in policies: `(select private.current_user_id())`,
   `user_id in (select private.org_member_ids())`.
 */
@@ -67,10 +67,10 @@ revoke all on function
   private.is_read_only(),
   private.is_educator(),
   private.org_member_ids()
-from public, anon;
+from public, anon, service_role;
 grant execute on function
   private.current_user_id(),
   private.is_read_only(),
   private.is_educator(),
   private.org_member_ids()
-to authenticated, service_role;
+to authenticated;

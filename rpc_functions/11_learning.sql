@@ -12,7 +12,7 @@
 
   Each public function is a thin SECURITY INVOKER wrapper (Supabase's advisor
   flags definer functions in exposed schemas) over a private SECURITY DEFINER
-  implementation with an empty search_path: progress has no write grant for
+  implementation with search_path = pg_catalog, pg_temp: progress has no write grant for
   clients, and quiz_questions no read grant. Inputs are validated first:
   22023 invalid parameter, 42501 not allowed, P0002 not found, 23505 conflict.
   viewer and guest are read-only: they read lessons but record no progress.

@@ -1,6 +1,6 @@
 /*
   Access helpers for case law, engagement and billing policies (in the manner
-  of 00_access_helpers.sql: STABLE SECURITY DEFINER, empty search_path, in
+  of 00_access_helpers.sql: STABLE SECURITY DEFINER, search_path = pg_catalog, pg_temp, in
   `private`, no row arguments, called wrapped as `(select private.x())`).
 */
 
@@ -28,6 +28,5 @@ $$;
 comment on function private.is_compliance_officer() is
 'True when the caller is a compliance_officer (of private.current_org_id()).';
 
-revoke all on function private.is_contributor(), private.is_compliance_officer() from public, anon;
-grant execute on function private.is_contributor(), private.is_compliance_officer()
-to authenticated, service_role;
+revoke all on function private.is_contributor(), private.is_compliance_officer() from public, anon, service_role;
+grant execute on function private.is_contributor(), private.is_compliance_officer() to authenticated;

@@ -8,7 +8,7 @@
   the audit trail's append-only guard in migrations/012_audit.sql.
 
   All are SECURITY DEFINER (they run as the owner, whatever role cron logs in
-  as), with an empty search_path, and nobody but the owner executes them:
+  as), with search_path = pg_catalog, pg_temp, and nobody but the owner executes them:
   clients never trigger a refresh, a purge or a reset.
 */
 

@@ -65,10 +65,10 @@ select is(
         'private.purge_expired_audit_logs()'::regprocedure
       )
       and prosecdef
-      and 'search_path=""' = any(proconfig)
+      and 'search_path=pg_catalog, pg_temp' = any(proconfig)
   ),
   4,
-  'the four job functions are SECURITY DEFINER with an empty search_path'
+  'the four job functions are SECURITY DEFINER with search_path = pg_catalog, pg_temp'
 );
 
 -- refresh-org-analytics --------------------------------------------------------------

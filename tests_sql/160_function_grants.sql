@@ -2,8 +2,9 @@
   Function grants: least privilege for what clients can call.
   anon calls two RPCs (certificate verification, feature flags) and nothing
   else; nothing in `public` or `private` is executable by PUBLIC (every role);
-  every SECURITY DEFINER function has an empty search_path; and the private
-  helpers policies use are executable by signed-in users only.
+  every SECURITY DEFINER function has search_path = pg_catalog, pg_temp (pg_temp
+  last); and the private helpers policies use are executable by signed-in users
+  only (the exact list: 165_private_function_grants.sql).
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
@@ -34,8 +35,8 @@ select is_empty(
     $$select p.oid::regprocedure::text from pg_catalog.pg_proc as p
       where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
         and p.prosecdef
-        and not coalesce('search_path=""' = any(p.proconfig), false)$$,
-    'every SECURITY DEFINER function runs with an empty search_path'
+        and not coalesce('search_path=pg_catalog, pg_temp' = any(p.proconfig), false)$$,
+    'every SECURITY DEFINER function runs with search_path = pg_catalog, pg_temp'
 );
 
 select is_empty(

@@ -37,6 +37,13 @@ class Check:
 # A policy expression as PostgreSQL stores it shows a wrapped call as
 # "( SELECT auth.uid() AS uid)": strip those, then any call left is unwrapped.
 _UNWRAPPED_CALL = r"(auth\.(uid|jwt|role|email)|private\.[a-z_]+)\("
+# Schemas of PostgreSQL and of the platform (Supabase's services own their
+# functions there); every other function is the project's.
+_PLATFORM_SCHEMAS = ", ".join(f"'{s}'" for s in (
+    "pg_catalog", "information_schema", "auth", "storage", "realtime", "_realtime", "extensions", "graphql",
+    "graphql_public", "pgbouncer", "vault", "pgsodium", "pgsodium_masks", "net", "supabase_functions",
+    "supabase_migrations", "cron", "pgtle", "_analytics", "_supavisor",
+))
 _WRAPPED_CALL = r"\(\s*select\s+(auth\.(uid|jwt|role|email)|private\.[a-z_]+)\([^()]*\)(\s+as\s+\w+)?\s*\)"
 
 CHECKS: tuple[Check, ...] = (
@@ -72,7 +79,7 @@ CHECKS: tuple[Check, ...] = (
         "warn",
         "function without a fixed search_path",
         """
-        select p.oid::regprocedure::text, 'set search_path = '''' on the function'
+        select p.oid::regprocedure::text, 'set search_path = pg_catalog, pg_temp on the function'
         from pg_catalog.pg_proc as p
         where p.pronamespace in ('public'::regnamespace, to_regnamespace('private'))
           and not exists (
@@ -82,6 +89,67 @@ CHECKS: tuple[Check, ...] = (
           and not exists (
             select from unnest(coalesce(p.proconfig, '{}')) as cfg where cfg like 'search_path=%'
           )
+        """,
+    ),
+    Check(
+        "function_search_path_temp_first",
+        "error",
+        "function whose search_path searches the caller's pg_temp before the schemas it names",
+        f"""
+        with configured as (
+          select p.oid, p.prosecdef,
+                 (select array_agg(btrim(btrim(e), '"') order by n)
+                  from unnest(string_to_array(substr(cfg, length('search_path=') + 1), ',')) with ordinality as s(e, n)
+                 ) as path
+          from pg_catalog.pg_proc as p
+          inner join pg_catalog.pg_namespace as ns on p.pronamespace = ns.oid
+          left join lateral (
+            select c as cfg from unnest(coalesce(p.proconfig, '{{}}')) as c where c like 'search_path=%'
+          ) as sp on true
+          where ns.nspname not in ({_PLATFORM_SCHEMAS})
+            and ns.nspname not like 'pg\\_toast%' and ns.nspname not like 'pg\\_temp%'
+            and not exists (
+              select from pg_catalog.pg_depend as d
+              where d.classid = 'pg_catalog.pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e'
+            )
+        )
+        select c.oid::regprocedure::text,
+               case when c.path is null then 'SECURITY DEFINER without a search_path: it uses the caller''s'
+                    else format('search_path = %s', coalesce(nullif(array_to_string(c.path, ', '), ''), ''''''))
+                         || ': pg_temp must be listed explicitly, and last (set search_path = pg_catalog, pg_temp)'
+               end
+        from configured as c
+        where (c.path is null and c.prosecdef)
+           or (c.path is not null and coalesce(array_position(c.path, 'pg_temp'), 0) <> cardinality(c.path))
+        """,
+    ),
+    Check(
+        "api_role_temporary",
+        "warn",
+        "an API role may create temporary objects (pg_temp domains and tables shadowing unqualified names)",
+        """
+        select r, format('revoke temporary on database %I from public (granted back to its owner only)',
+                         current_database())
+        from unnest(array['anon', 'authenticated', 'service_role']) as r
+        where exists (select from pg_catalog.pg_roles where rolname = r)
+          and has_database_privilege(r, current_database(), 'temporary')
+        """,
+    ),
+    Check(
+        "api_role_reads_query_stats",
+        "warn",
+        "pg_stat_statements (other sessions' statements) readable by anon or authenticated",
+        """
+        select format('%I.%I', c.relnamespace::regnamespace, c.relname),
+               'readable by ' || array_to_string(array(
+                 select r from unnest(array['anon', 'authenticated']) as r
+                 where has_table_privilege(r, c.oid, 'select')
+               ), ', ')
+        from pg_catalog.pg_class as c
+        inner join pg_catalog.pg_depend as d
+          on d.classid = 'pg_catalog.pg_class'::regclass and d.objid = c.oid and d.deptype = 'e'
+        inner join pg_catalog.pg_extension as e on d.refobjid = e.oid and e.extname = 'pg_stat_statements'
+        where has_table_privilege('anon', c.oid, 'select') or has_table_privilege('authenticated', c.oid, 'select')
         """,
     ),
     Check(

@@ -98,41 +98,48 @@ create table if not exists auth.users (
 create index if not exists users_instance_id_email_idx on auth.users (instance_id, lower(email));
 
 -- The JWT helpers, as Supabase defines them: they read the claims PostgREST
--- puts in `request.jwt.claims` (and the older per-claim settings).
-create or replace function auth.uid() returns uuid
+-- puts in `request.jwt.claims` (and the older per-claim settings). Unlike
+-- Supabase's own, every name is qualified and the search_path is fixed
+-- (pg_temp last): SECURITY DEFINER functions call them as their owner, and
+-- an unqualified `::uuid` would otherwise resolve through the caller's path.
+create or replace function auth.uid() returns pg_catalog.uuid
 language sql stable
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce(
-    nullif(current_setting('request.jwt.claim.sub', true), ''),
-    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
-  )::uuid
+    nullif(pg_catalog.current_setting('request.jwt.claim.sub', true), ''),
+    (nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::pg_catalog.jsonb ->> 'sub')
+  )::pg_catalog.uuid
 $$;
 
-create or replace function auth.role() returns text
+create or replace function auth.role() returns pg_catalog.text
 language sql stable
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce(
-    nullif(current_setting('request.jwt.claim.role', true), ''),
-    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
-  )::text
+    nullif(pg_catalog.current_setting('request.jwt.claim.role', true), ''),
+    (nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::pg_catalog.jsonb ->> 'role')
+  )::pg_catalog.text
 $$;
 
-create or replace function auth.email() returns text
+create or replace function auth.email() returns pg_catalog.text
 language sql stable
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce(
-    nullif(current_setting('request.jwt.claim.email', true), ''),
-    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
-  )::text
+    nullif(pg_catalog.current_setting('request.jwt.claim.email', true), ''),
+    (nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::pg_catalog.jsonb ->> 'email')
+  )::pg_catalog.text
 $$;
 
-create or replace function auth.jwt() returns jsonb
+create or replace function auth.jwt() returns pg_catalog.jsonb
 language sql stable
+set search_path = pg_catalog, pg_temp
 as $$
   select coalesce(
-    nullif(current_setting('request.jwt.claim', true), ''),
-    nullif(current_setting('request.jwt.claims', true), '')
-  )::jsonb
+    nullif(pg_catalog.current_setting('request.jwt.claim', true), ''),
+    nullif(pg_catalog.current_setting('request.jwt.claims', true), '')
+  )::pg_catalog.jsonb
 $$;
 
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
