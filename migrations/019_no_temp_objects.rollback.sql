@@ -26,8 +26,12 @@ begin
                ip.initprivs,
                case d.classid
                  when 'pg_catalog.pg_class'::pg_catalog.regclass
-                   then (select pg_catalog.acldefault('r', c.relowner) from pg_catalog.pg_class as c where c.oid = d.objid)
-                 else (select pg_catalog.acldefault('f', p.proowner) from pg_catalog.pg_proc as p where p.oid = d.objid)
+                   then (
+                     select pg_catalog.acldefault('r', c.relowner) from pg_catalog.pg_class as c where c.oid = d.objid
+                   )
+                 else (
+                   select pg_catalog.acldefault('f', p.proowner) from pg_catalog.pg_proc as p where p.oid = d.objid
+                 )
                end
              )) as a
              where a.grantee = 0
@@ -72,14 +76,24 @@ $$;
 
 grant execute on function private.lesson_has_progress(uuid) to authenticated;
 
-alter function private.set_updated_at() set search_path = '';
-alter function private.handle_auth_user_change() set search_path = '';
-alter function private.maintain_lesson_count() set search_path = '';
-alter function private.assign_certificate_number() set search_path = '';
-alter function private.guard_profile_update() set search_path = '';
-alter function private.guard_organization_update() set search_path = '';
-alter function private.audit_row_change() set search_path = '';
-alter function private.audit_logs_append_only() set search_path = '';
-alter function private.purge_expired_audit_logs() set search_path = '';
-alter function private.guard_tribunal_case_reviewer() set search_path = '';
-alter function private.lesson_has_progress(uuid) set search_path = '';
+do $$
+declare
+  fn pg_catalog.regprocedure;
+begin
+  foreach fn in array array[
+    'private.set_updated_at()',
+    'private.handle_auth_user_change()',
+    'private.maintain_lesson_count()',
+    'private.assign_certificate_number()',
+    'private.guard_profile_update()',
+    'private.guard_organization_update()',
+    'private.audit_row_change()',
+    'private.audit_logs_append_only()',
+    'private.purge_expired_audit_logs()',
+    'private.guard_tribunal_case_reviewer()',
+    'private.lesson_has_progress(pg_catalog.uuid)'
+  ]::pg_catalog.regprocedure [] loop
+    execute pg_catalog.format('alter function %s set search_path = ''''', fn);
+  end loop;
+end
+$$;

@@ -72,17 +72,27 @@ $$;
 
 -- 2. Fixed search_path, pg_temp last ----------------------------------------------
 
-alter function private.set_updated_at() set search_path = pg_catalog, pg_temp;
-alter function private.handle_auth_user_change() set search_path = pg_catalog, pg_temp;
-alter function private.maintain_lesson_count() set search_path = pg_catalog, pg_temp;
-alter function private.assign_certificate_number() set search_path = pg_catalog, pg_temp;
-alter function private.guard_profile_update() set search_path = pg_catalog, pg_temp;
-alter function private.guard_organization_update() set search_path = pg_catalog, pg_temp;
-alter function private.audit_row_change() set search_path = pg_catalog, pg_temp;
-alter function private.audit_logs_append_only() set search_path = pg_catalog, pg_temp;
-alter function private.purge_expired_audit_logs() set search_path = pg_catalog, pg_temp;
-alter function private.guard_tribunal_case_reviewer() set search_path = pg_catalog, pg_temp;
-alter function private.lesson_has_progress(uuid) set search_path = pg_catalog, pg_temp;
+do $$
+declare
+  fn pg_catalog.regprocedure;
+begin
+  foreach fn in array array[
+    'private.set_updated_at()',
+    'private.handle_auth_user_change()',
+    'private.maintain_lesson_count()',
+    'private.assign_certificate_number()',
+    'private.guard_profile_update()',
+    'private.guard_organization_update()',
+    'private.audit_row_change()',
+    'private.audit_logs_append_only()',
+    'private.purge_expired_audit_logs()',
+    'private.guard_tribunal_case_reviewer()',
+    'private.lesson_has_progress(pg_catalog.uuid)'
+  ]::pg_catalog.regprocedure [] loop
+    execute pg_catalog.format('alter function %s set search_path = pg_catalog, pg_temp', fn);
+  end loop;
+end
+$$;
 
 -- 3. The lesson delete guard without a client-executable helper -------------------
 

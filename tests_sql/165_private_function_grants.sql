@@ -1,0 +1,135 @@
+/*
+  The allowlist: every `private` function a client role (anon, authenticated,
+  service_role) may execute, and why. Nothing else in `private` is
+  client-executable: a private function reads past RLS, so a grant it does
+  not need is a way around the policies (private.lesson_has_progress() told
+  any signed-in user whether anyone had progress on any lesson).
+
+  A role needs EXECUTE on a private function only when it runs it as itself:
+    policy   a policy to that role calls it (policies run as the caller);
+    trigger  a SECURITY INVOKER trigger fired by that role's writes calls it;
+    rpc      the public SECURITY INVOKER RPC granted to that role calls it
+             (the thin wrapper runs as the caller, its definer body as the owner).
+  Functions called only by SECURITY DEFINER functions, cron jobs or definer
+  triggers run as the owner and need no grant.
+
+  To add a function: its `grant execute` in its rpc_functions/ file, and one
+  row below (function as regprocedure prints it, role, reason). The checks
+  after the list verify each reason against the catalog.
+*/
+begin;
+\ir helpers/supabase_test_helpers.sql
+select plan(6);
+
+create temporary table t165_allowlist (fn text, grantee text, reason text) on commit drop;
+insert into t165_allowlist (fn, grantee, reason) values
+-- anon: certificate verification and feature flags
+('private.verify_certificate(text,text)', 'anon', 'rpc'),
+('private.feature_enabled(text)', 'anon', 'rpc'),
+-- authenticated: the helpers of the policies ...
+('private.current_org_id()', 'authenticated', 'policy'),
+('private.current_user_id()', 'authenticated', 'policy'),
+('private.is_compliance_officer()', 'authenticated', 'policy'),
+('private.is_contributor()', 'authenticated', 'policy'),
+('private.is_educator()', 'authenticated', 'policy'),
+('private.is_org_admin()', 'authenticated', 'policy'),
+('private.is_org_staff()', 'authenticated', 'policy'),
+('private.is_read_only()', 'authenticated', 'policy'),
+('private.is_reviewer()', 'authenticated', 'policy'),
+('private.is_super_admin()', 'authenticated', 'policy'),
+('private.org_member_ids()', 'authenticated', 'policy'),
+-- ... of the column guard on profiles (011_access_guards) ...
+('private.current_role_name()', 'authenticated', 'trigger'),
+-- ... and the implementations of their RPCs
+('private.archive_course(uuid)', 'authenticated', 'rpc'),
+('private.assign_seat(uuid,uuid)', 'authenticated', 'rpc'),
+('private.feature_enabled(text)', 'authenticated', 'rpc'),
+('private.get_lesson(uuid)', 'authenticated', 'rpc'),
+('private.get_resource_file(uuid)', 'authenticated', 'rpc'),
+('private.leaderboard(text,integer)', 'authenticated', 'rpc'),
+('private.my_org_analytics()', 'authenticated', 'rpc'),
+('private.org_directory()', 'authenticated', 'rpc'),
+('private.promote_raw_case(uuid)', 'authenticated', 'rpc'),
+('private.record_lesson_progress(uuid,integer,boolean)', 'authenticated', 'rpc'),
+('private.review_raw_case(uuid,text,text,uuid)', 'authenticated', 'rpc'),
+('private.revoke_seat(uuid)', 'authenticated', 'rpc'),
+('private.start_course(uuid)', 'authenticated', 'rpc'),
+('private.submit_quiz(uuid,jsonb)', 'authenticated', 'rpc'),
+('private.verify_certificate(text,text)', 'authenticated', 'rpc'),
+-- service_role: bypasses RLS (no policy helper); the two RPCs granted to it
+('private.verify_certificate(text,text)', 'service_role', 'rpc'),
+('private.feature_enabled(text)', 'service_role', 'rpc');
+
+select set_eq(
+    $$select p.oid::regprocedure::text, r.grantee
+      from pg_catalog.pg_proc as p
+      cross join unnest(array['anon', 'authenticated', 'service_role']) as r (grantee)
+      where p.pronamespace = 'private'::regnamespace
+        and has_function_privilege(r.grantee, p.oid, 'execute')$$,
+    $$select fn, grantee from t165_allowlist$$,
+    'the private functions anon, authenticated and service_role may execute are exactly the allowlist'
+);
+
+select is_empty(
+    $$select d.refobjid::regprocedure::text, pol.polname, r.grantee
+      from pg_catalog.pg_policy as pol
+      inner join pg_catalog.pg_depend as d
+        on d.classid = 'pg_catalog.pg_policy'::regclass and d.objid = pol.oid
+       and d.refclassid = 'pg_catalog.pg_proc'::regclass
+      inner join pg_catalog.pg_proc as p on d.refobjid = p.oid
+      cross join unnest(array['anon', 'authenticated']) as r (grantee)
+      where p.pronamespace = 'private'::regnamespace
+        and (r.grantee::regrole = any(pol.polroles) or 0 = any(pol.polroles))
+        and not has_function_privilege(r.grantee, p.oid, 'execute')$$,
+    'every private function a policy calls is executable by the roles the policy applies to'
+);
+
+select is_empty(
+    $$select a.fn, a.grantee from t165_allowlist as a
+      where a.reason = 'policy'
+        and not exists (
+          select from pg_catalog.pg_policy as pol
+          inner join pg_catalog.pg_depend as d
+            on d.classid = 'pg_catalog.pg_policy'::regclass and d.objid = pol.oid
+          where d.refclassid = 'pg_catalog.pg_proc'::regclass
+            and d.refobjid = a.fn::regprocedure
+            and (a.grantee::regrole = any(pol.polroles) or 0 = any(pol.polroles))
+        )$$,
+    'each helper allowlisted for a policy is called by a policy to that role'
+);
+
+select is_empty(
+    $$select a.fn, a.grantee from t165_allowlist as a
+      where a.reason = 'rpc'
+        and not exists (
+          select from pg_catalog.pg_proc as w
+          where w.pronamespace = 'public'::regnamespace
+            and not w.prosecdef
+            and w.proname = (select p.proname from pg_catalog.pg_proc as p where p.oid = a.fn::regprocedure)
+            and has_function_privilege(a.grantee, w.oid, 'execute')
+            and strpos(w.prosrc, split_part(a.fn, '(', 1) || '(') > 0
+        )$$,
+    'each implementation allowlisted for an RPC is called by its public invoker wrapper, granted to that role'
+);
+
+select is_empty(
+    $$select a.fn, a.grantee from t165_allowlist as a
+      where a.reason = 'trigger'
+        and not exists (
+          select from pg_catalog.pg_trigger as t
+          inner join pg_catalog.pg_proc as f on t.tgfoid = f.oid
+          where not f.prosecdef
+            and strpos(f.prosrc, split_part(a.fn, '(', 1) || '(') > 0
+        )$$,
+    'each helper allowlisted for a trigger is called by a SECURITY INVOKER trigger function'
+);
+
+select ok(
+    not has_function_privilege('anon', 'private.lesson_has_progress(uuid)', 'execute')
+    and not has_function_privilege('authenticated', 'private.lesson_has_progress(uuid)', 'execute')
+    and not has_function_privilege('service_role', 'private.lesson_has_progress(uuid)', 'execute'),
+    'private.lesson_has_progress() (progress on any lesson, read past RLS) is executable by no client role'
+);
+
+select * from finish();
+rollback;
