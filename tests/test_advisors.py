@@ -26,6 +26,7 @@ create policy "per row" on public.leaky for select to authenticated using (org =
 create policy "overlapping" on public.leaky for all to authenticated using (org = (select auth.uid()));
 create policy "filters on an unindexed column" on public.leaky for update to authenticated using (org is not null);
 create function public.definer_exposed() returns int language sql security definer as 'select 1';
+create function public.temp_first() returns int language sql set search_path = '' as 'select 1';
 create view public.owner_rights_view as select 1 as one;
 create materialized view public.readable_mv as select 1 as one;
 grant select on public.readable_mv to authenticated;
@@ -53,6 +54,35 @@ def test_each_check_finds_the_problem_it_names(fresh_db):
         conn.execute(BAD_OBJECTS)
     found = {f.check for f in _findings(fresh_db)}
     assert found == {c.name for c in advisors.CHECKS}
+
+
+SEARCH_PATHS = {
+    # name: (security definer, search_path or None, flagged)
+    "empty": (True, "''", True),
+    "public_only": (False, "public", True),
+    "temp_first": (True, "pg_temp, pg_catalog", True),
+    "temp_not_last": (True, "pg_catalog, pg_temp, public", True),
+    "temp_twice": (True, "pg_temp, pg_catalog, pg_temp", True),
+    "no_path_definer": (True, None, True),
+    "no_path_invoker": (False, None, False),  # function_search_path_mutable's case
+    "catalog_then_temp": (True, "pg_catalog, pg_temp", False),
+    "public_then_temp": (True, "public, pg_temp", False),
+}
+
+
+def test_search_path_check_flags_every_path_that_searches_pg_temp_first(fresh_db):
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        bootstrap.apply_bootstrap(conn)
+        for name, (definer, path, _) in SEARCH_PATHS.items():
+            conn.execute(
+                f"create function public.sp_{name}() returns int language sql"
+                f"{' security definer' if definer else ''}"
+                f"{f' set search_path = {path}' if path else ''} as 'select 1'"
+            )
+    flagged = {
+        f.object for f in _findings(fresh_db) if f.check == "function_search_path_temp_first"
+    }
+    assert flagged == {f"sp_{name}()" for name, (_, _, bad) in SEARCH_PATHS.items() if bad}
 
 
 def _supabase_advisors(url: str) -> subprocess.CompletedProcess:
