@@ -12,7 +12,7 @@ $$;
 do $$
 declare
   member record;
-  privilege text;
+  privilege pg_catalog.text;
 begin
   for member in
     select case d.classid

@@ -47,12 +47,12 @@
 
 do $$
 declare
-  db text := pg_catalog.current_database();
-  grantee text;
+  db pg_catalog.text := pg_catalog.current_database();
+  grantee pg_catalog.text;
 begin
   execute pg_catalog.format('revoke temporary on database %I from public', db);
   execute pg_catalog.format('revoke temporary on database %I from anon, authenticated, service_role', db);
-  foreach grantee in array array[current_user::text, 'postgres'] loop
+  foreach grantee in array array[current_user::pg_catalog.text, 'postgres'] loop
     if exists (select from pg_catalog.pg_roles as r where r.rolname = grantee)
     and not pg_catalog.has_database_privilege(grantee, db, 'temporary') then
       execute pg_catalog.format('grant temporary on database %I to %I', db, grantee);
@@ -130,8 +130,8 @@ execute function private.guard_lesson_delete();
 do $$
 declare
   member record;
-  keeper text;
-  privilege text;
+  keeper pg_catalog.text;
+  privilege pg_catalog.text;
 begin
   for member in
     select pg_catalog.format('table %s', c.oid::pg_catalog.regclass) as object, c.oid, 'table' as kind,
@@ -161,7 +161,7 @@ begin
       and d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
   loop
     execute pg_catalog.format('revoke all on %s from public, anon, authenticated, service_role', member.object);
-    foreach keeper in array array[current_user::text, 'postgres'] loop
+    foreach keeper in array array[current_user::pg_catalog.text, 'postgres'] loop
       continue when not exists (select from pg_catalog.pg_roles as r where r.rolname = keeper);
       foreach privilege in array member.public_privileges loop
         if not (case member.kind

@@ -39,3 +39,23 @@ def test_anon_cannot_plant_the_attack(applied_db):
         conn.execute("reset role")
         assert conn.execute(PWNED).fetchone() == (False,)
 
+
+
+def test_the_definer_functions_ignore_shadows_a_privileged_session_planted(applied_db):
+    """Where TEMPORARY could not be revoked (hosted Supabase), search_path alone holds."""
+    with psycopg.connect(applied_db) as conn:  # one transaction, rolled back
+        # A flag to evaluate and a profile to look up: with no row to test, the
+        # function would never evaluate auth.uid()'s cast.
+        conn.execute(
+            "insert into public.feature_flags (flag_key, name, is_enabled, target_type, rollout_percentage) "
+            "values ('ai_coach', 'AI coach', true, 'global', 100) on conflict (flag_key) do nothing"
+        )
+        conn.execute("insert into auth.users (id, email) values (gen_random_uuid(), 'pg-temp@attack.test')")
+        conn.execute(EVIL_FUNCTION)
+        conn.execute(EVIL_DOMAIN)
+        conn.execute("set local role anon")
+        conn.execute("select set_config('request.jwt.claims', '{\"role\": \"anon\"}', true)")
+        conn.execute("select public.feature_enabled('ai_coach')")
+        conn.execute("reset role")
+        assert conn.execute(PWNED).fetchone() == (False,)
+        conn.rollback()
