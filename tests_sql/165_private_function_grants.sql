@@ -9,7 +9,9 @@
     policy   a policy to that role calls it (policies run as the caller);
     trigger  a SECURITY INVOKER trigger fired by that role's writes calls it;
     rpc      the public SECURITY INVOKER RPC granted to that role calls it
-             (the thin wrapper runs as the caller, its definer body as the owner).
+             (the thin wrapper runs as the caller, its definer body as the owner);
+    server   server code calls it directly as service_role (never anon or
+             authenticated: PostgREST does not expose `private`).
   Functions called only by SECURITY DEFINER functions, cron jobs or definer
   triggers run as the owner and need no grant.
 
@@ -19,7 +21,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(6);
+select plan(7);
 
 create temporary table t165_allowlist (fn text, grantee text, reason text) on commit drop;
 insert into t165_allowlist (fn, grantee, reason) values
@@ -122,6 +124,13 @@ select is_empty(
             and strpos(f.prosrc, split_part(a.fn, '(', 1) || '(') > 0
         )$$,
     'each helper allowlisted for a trigger is called by a SECURITY INVOKER trigger function'
+);
+
+select is_empty(
+    $$select a.fn, a.grantee, a.reason from t165_allowlist as a
+      where a.reason not in ('policy', 'trigger', 'rpc', 'server')
+         or (a.reason = 'server' and a.grantee <> 'service_role')$$,
+    'each allowlist row gives one of the four reasons, and only service_role is called directly by server code'
 );
 
 select ok(
