@@ -35,6 +35,9 @@ begin
   -- goes past its lookup to the caller's profile.
   insert into public.feature_flags (flag_key, name, is_enabled, target_type, rollout_percentage)
   values ('t164', 'T164 replay flag', true, 'global', 100);
+  insert into public.courses (id, title_en, slug, category, level, duration_minutes, created_by)
+  values (md5('course:t164')::uuid, 'T164 course', 't164-course', 'Foundations', 'Introductory', 10,
+          tests.get_user_id('t164-sam'));
 end
 $$;
 
@@ -73,7 +76,7 @@ select 'service_role', null, '{"role": "service_role"}';
 -- What to call: every definer function a client role may execute (not
 -- triggers, not an extension's), with null and with plausible arguments.
 create temporary table t164_calls (
-  fn text, role_name text, identifier text, statement text, sqlstate text, fired boolean
+  n bigint generated always as identity, fn text, role_name text, identifier text, statement text, sqlstate text, fired boolean
 ) on commit drop;
 insert into t164_calls (fn, role_name, identifier, statement)
 select
@@ -110,7 +113,8 @@ where p.prosecdef
   and has_function_privilege(c.role_name, p.oid, 'execute');
 
 -- And writes through triggers: a learner renames herself (invoker guard,
--- updated_at), a super_admin edits a flag (the audit trigger, a definer).
+-- updated_at), a super_admin edits a flag (the audit trigger, a definer),
+-- adds a lesson and deletes it (lesson count, delete guard: definers).
 insert into t164_calls (fn, role_name, identifier, statement)
 values
 (
@@ -123,6 +127,15 @@ values
 (
   'update public.feature_flags (triggers)', 'authenticated', 't164-sam',
   'update public.feature_flags set rollout_percentage = 50 where flag_key = ''t164'''
+),
+(
+  'insert into public.lessons (triggers)', 'authenticated', 't164-sam',
+  'insert into public.lessons (course_id, title_en, lesson_type, order_index) values '
+  || '(md5(''course:t164'')::pg_catalog.uuid, ''T164 lesson'', ''reading'', 1)'
+),
+(
+  'delete from public.lessons (triggers)', 'authenticated', 't164-sam',
+  'delete from public.lessons where course_id = md5(''course:t164'')::pg_catalog.uuid and title_en = ''T164 lesson'''
 );
 
 -- The trap and the shadows (as the superuser, in this session) --------------------
@@ -198,6 +211,7 @@ begin
     from pg_temp.t164_calls as k
     inner join pg_temp.t164_callers as c
       on k.role_name = c.role_name and k.identifier is not distinct from c.identifier
+    order by k.n
   loop
     select case when s.is_called then s.last_value else 0 end into before_count from pg_temp.t164_fired as s;
     state := '00000';
@@ -274,7 +288,7 @@ select is_empty(
 select is_empty(
     $$select fn, role_name, sqlstate from t164_calls where fired is null
       union all
-      select fn, role_name, sqlstate from t164_calls where fn like 'update %' and sqlstate <> '00000'$$,
+      select fn, role_name, sqlstate from t164_calls where fn like '% (triggers)' and sqlstate <> '00000'$$,
     'every call of the replay ran and was checked, and the writes through triggers succeeded'
 );
 
