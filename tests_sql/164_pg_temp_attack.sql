@@ -76,7 +76,8 @@ select 'service_role', null, '{"role": "service_role"}';
 -- What to call: every definer function a client role may execute (not
 -- triggers, not an extension's), with null and with plausible arguments.
 create temporary table t164_calls (
-  n bigint generated always as identity, fn text, role_name text, identifier text, statement text, sqlstate text, fired boolean
+  n bigint generated always as identity,
+  fn text, role_name text, identifier text, statement text, sqlstate text, fired boolean
 ) on commit drop;
 insert into t164_calls (fn, role_name, identifier, statement)
 select
