@@ -1,8 +1,13 @@
 /*
-  audit_logs: the append-only audit trail. Rows are written by triggers and
-  security definer functions (migrations/012_audit.sql), or directly by
-  service_role; compliance_officer reads their own organization's rows;
-  super_admin reads every row. Nobody updates or deletes: not clients, not
+  audit_logs: the append-only audit trail. Rows are written only by triggers
+  and security definer functions (migrations/012_audit.sql,
+  020_security_fixes.sql); server code appends an event through
+  public.record_audit_event() (service_role only, rpc_functions/26_audit_events.sql),
+  which stamps the time and takes the actor from the JWT: no API role, not
+  even service_role, inserts directly (a direct insert could forge user_id
+  and timestamp). Stripe identifiers, payment-method details and amounts are
+  stored as "[redacted]", seat rows without emails. compliance_officer reads
+  their own organization's rows; super_admin reads every row. Nobody updates or deletes: not clients, not
   service_role (the retention purge runs as the job owner). anon has nothing.
 
   Interpretation: org_admin does not read the trail (ACCESS.md names only
@@ -14,7 +19,7 @@ alter table public.audit_logs enable row level security;
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.audit_logs from anon, authenticated, service_role;
 grant select on public.audit_logs to authenticated;
-grant select, insert on public.audit_logs to service_role;
+grant select on public.audit_logs to service_role;
 
 drop policy if exists "compliance officers read own org, super admins all" on public.audit_logs;
 create policy "compliance officers read own org, super admins all" on public.audit_logs

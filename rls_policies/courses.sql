@@ -16,6 +16,12 @@
   select policy: soft-deleted rows are visible only to super_admin) whenever
   it filters, as PostgREST always does: an educator archives (unpublishes
   and soft-deletes) their course with public.archive_course().
+  Accepted: slugs are unique across the whole table, so an educator creating
+  a course whose slug another author's hidden draft (or a soft-deleted
+  course) already holds gets 23505 from the unique key. That tells them the
+  slug is taken, not what holds it (no title, author or id); a unique key
+  that only visible rows respected would let two courses share a URL once
+  the draft is published. Choose another slug.
 */
 alter table public.courses enable row level security;
 

@@ -14,6 +14,12 @@
   which a delete would cascade away. super_admin deletes any lesson.
   viewer and guest never write.
 
+  quiz_questions has one shape, checked on every write (22023 naming the
+  question; migrations/020_security_fixes.sql documents it), and
+  quiz_attempts_per_day is a quiz setting authors write and everyone reads
+  (attempts per learner per rolling 24 hours, default 5). A lesson with
+  learners' progress does not move to another course (22023).
+
   Interpretation: authors read their own lesson content through get_lesson
   (which skips the tier check for them), and not the quiz answers, which no
   client reads back.
@@ -23,16 +29,16 @@ alter table public.lessons enable row level security;
 revoke all on public.lessons from anon, authenticated;
 grant select (
   id, course_id, title_en, title_fr, lesson_type, order_index, duration_minutes,
-  pass_threshold, tribunal_case_id, requires_completion, min_time_seconds, created_at, updated_at
+  pass_threshold, quiz_attempts_per_day, tribunal_case_id, requires_completion, min_time_seconds, created_at, updated_at
 ) on public.lessons to anon, authenticated;
 grant insert (
   course_id, title_en, title_fr, content_en, content_fr, lesson_type, order_index, duration_minutes,
-  video_url, audio_url, attachments, quiz_questions, pass_threshold, tribunal_case_id,
+  video_url, audio_url, attachments, quiz_questions, pass_threshold, quiz_attempts_per_day, tribunal_case_id,
   requires_completion, min_time_seconds
 ) on public.lessons to authenticated;
 grant update (
   course_id, title_en, title_fr, content_en, content_fr, lesson_type, order_index, duration_minutes,
-  video_url, audio_url, attachments, quiz_questions, pass_threshold, tribunal_case_id,
+  video_url, audio_url, attachments, quiz_questions, pass_threshold, quiz_attempts_per_day, tribunal_case_id,
   requires_completion, min_time_seconds, updated_at
 ) on public.lessons to authenticated;
 grant delete on public.lessons to authenticated;

@@ -17,6 +17,12 @@
   the other staff (compliance_officer, analyst) see members through the
   directory, like everyone else (ACCESS.md gives staff members' progress
   and certificates, not their profiles).
+  Interpretation (decided, issue 6): an org_admin changes a member's role
+  only among the organization-scoped roles org_admin, learner, viewer and
+  guest, never their own. educator, analyst, investigator,
+  compliance_officer and super_admin carry rights beyond the organization
+  (the shared catalog, shared case law, the audit trail): only a super_admin
+  grants or removes them (guard of migrations/020_security_fixes.sql, 42501).
   Interpretation: viewer and guest are read-only (ACCESS.md), so they cannot
   update even their own profile.
   Interpretation: a soft-deleted user has no own row any more

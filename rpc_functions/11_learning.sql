@@ -115,7 +115,8 @@ begin
     lessons_completed = done,
     completion_percentage = case when total = 0 then 0 else round(100.0 * done / total, 2) end,
     time_spent_seconds = (
-      select coalesce(sum(lp.time_spent_seconds), 0)::integer
+      -- Saturates at the column's maximum instead of overflowing (22003).
+      select least(coalesce(sum(lp.time_spent_seconds), 0), 2147483647)::integer
       from public.progress as lp
       where lp.user_id = p_user_id and lp.course_id = p_course_id and lp.lesson_id is not null
     ),
@@ -164,35 +165,61 @@ $$;
 comment on function private.started_course_row(uuid) is
 'Internal: the caller''s course-level progress row (locked), or P0002.';
 
+/*
+  The lesson the caller may read (or take, p_for_progress), or an exception.
+  A lesson of a course the caller may not see is 'lesson not found', exactly
+  like an id that does not exist, and that answer comes before any other
+  check of the lesson (its type, its quiz): no existence oracle.
+*/
+create or replace function private.visible_lesson(p_lesson_id uuid, p_for_progress boolean)
+returns public.lessons
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  l public.lessons;
+begin
+  select * into l from public.lessons as le where le.id = p_lesson_id;
+  begin
+    -- An unknown lesson checks a null course: the caller's sign-in is still
+    -- checked first, then both say not found.
+    perform private.usable_course(l.course_id, p_for_progress);
+  exception when sqlstate 'P0002' then
+    raise exception using errcode = 'P0002', message = 'lesson not found', hint = 'Check the lesson id.';
+  end;
+  return l;
+end;
+$$;
+
+comment on function private.visible_lesson(uuid, boolean) is
+'Internal: the lesson the caller may read (or take), or P0002 lesson not found / 42501.';
+
 revoke all on function
   private.usable_course(uuid, boolean),
   private.recompute_course_progress(uuid, uuid),
-  private.started_course_row(uuid)
+  private.started_course_row(uuid),
+  private.visible_lesson(uuid, boolean)
 from public, anon, authenticated;
 
--- A quiz option as clients may see it: a scalar as it is; an object reduced
--- to the keys that show it (an author may have stored {"text": …,
--- "is_correct": true}, and that flag must not leave the database).
+-- A question's options as clients may see them: the texts only (the one
+-- shape of 020_security_fixes stores options as texts; anything else, such
+-- as an object carrying an answer flag, never leaves the database).
 create or replace function private.client_quiz_options(p_options jsonb) returns jsonb
 language sql
 immutable
 set search_path = pg_catalog, pg_temp
 as $$
-  select case when pg_catalog.jsonb_typeof(p_options) <> 'array' then p_options else (
-    select coalesce(pg_catalog.jsonb_agg(
-      case when pg_catalog.jsonb_typeof(o.value) = 'object' then (
-        select coalesce(pg_catalog.jsonb_object_agg(kv.key, kv.value), '{}'::jsonb)
-        from pg_catalog.jsonb_each(o.value) as kv
-        where kv.key in ('id', 'text', 'text_en', 'text_fr', 'label', 'label_en', 'label_fr')
-      ) else o.value end
-      order by o.ordinality
-    ), '[]'::jsonb)
+  select case when pg_catalog.jsonb_typeof(p_options) = 'array' then (
+    select pg_catalog.jsonb_agg(o.value order by o.ordinality)
     from pg_catalog.jsonb_array_elements(p_options) with ordinality as o (value, ordinality)
+    where pg_catalog.jsonb_typeof(o.value) = 'string'
   ) end
 $$;
 
 comment on function private.client_quiz_options(jsonb) is
-'Internal: quiz options without any answer-bearing key, for get_lesson.';
+'Internal: a question''s options as texts only, for get_lesson.';
 
 revoke all on function private.client_quiz_options(jsonb) from public, anon, authenticated;
 
@@ -230,31 +257,27 @@ begin
     raise exception using errcode = '22023', message = 'p_lesson_id is required', hint = 'Pass a lesson id.';
   end if;
 
-  select * into l from public.lessons as le where le.id = p_lesson_id;
-  if not found then
-    raise exception using errcode = 'P0002', message = 'lesson not found';
-  end if;
-  perform private.usable_course(l.course_id, false);
+  l := private.visible_lesson(p_lesson_id, false);
 
-  -- The quiz as clients may see it: an allow-list of keys per question, so
-  -- that correct_answer, explanation or any answer-bearing key added later
-  -- never leaves the database.
+  -- The quiz as clients may see it, built by allow-list: per question its
+  -- index, its texts and its options' texts, nothing else, so that
+  -- correct_answer, explanation or any answer-bearing key never leaves the
+  -- database, whatever was stored.
   return query
   select
     l.id, l.course_id, l.title_en, l.title_fr, l.lesson_type, l.order_index, l.duration_minutes,
     l.content_en, l.content_fr, l.video_url, l.audio_url, l.attachments,
     case when pg_catalog.jsonb_typeof(l.quiz_questions) = 'array' then (
       select coalesce(pg_catalog.jsonb_agg(
-        (
-          select coalesce(pg_catalog.jsonb_object_agg(
-            kv.key,
-            case when kv.key like 'options%' then private.client_quiz_options(kv.value) else kv.value end
-          ), '{}'::jsonb)
-          from pg_catalog.jsonb_each(
-            case when pg_catalog.jsonb_typeof(q.value) = 'object' then q.value else '{}'::jsonb end
-          ) as kv
-          where kv.key in ('id', 'question', 'question_en', 'question_fr', 'options', 'options_en', 'options_fr', 'type', 'points')
-        ) || pg_catalog.jsonb_build_object('index', q.ordinality - 1)
+        pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+          'index', q.ordinality - 1,
+          'question',
+          case when pg_catalog.jsonb_typeof(q.value -> 'question') = 'string' then q.value -> 'question' end,
+          'question_fr',
+          case when pg_catalog.jsonb_typeof(q.value -> 'question_fr') = 'string' then q.value -> 'question_fr' end,
+          'options', private.client_quiz_options(q.value -> 'options'),
+          'options_fr', private.client_quiz_options(q.value -> 'options_fr')
+        ))
         order by q.ordinality
       ), '[]'::jsonb)
       from pg_catalog.jsonb_array_elements(l.quiz_questions) with ordinality as q (value, ordinality)
@@ -369,8 +392,13 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
+  -- Seconds credited beyond the measured wall time: network latency, a
+  -- client's rounding, a lesson opened without its first call.
+  slack constant integer := 60;
   l public.lessons;
+  row_before public.progress;
   row_now public.progress;
+  credited bigint;
 begin
   if p_lesson_id is null then
     raise exception using errcode = '22023', message = 'p_lesson_id is required', hint = 'Pass a lesson id.';
@@ -385,11 +413,7 @@ begin
     raise exception using errcode = '22023', message = 'p_completed is required', hint = 'Pass true or false.';
   end if;
 
-  select * into l from public.lessons as le where le.id = p_lesson_id;
-  if not found then
-    raise exception using errcode = 'P0002', message = 'lesson not found';
-  end if;
-  perform private.usable_course(l.course_id, true);
+  l := private.visible_lesson(p_lesson_id, true);
   perform private.started_course_row(l.course_id);
 
   if p_completed and l.lesson_type = 'quiz' and not coalesce((
@@ -402,10 +426,35 @@ begin
       hint = 'Call submit_quiz.';
   end if;
 
+  -- Time is credited, not trusted: at most the wall time since the
+  -- learner's previous call on this lesson (its row's last_accessed) plus
+  -- the slack, and in total at most the wall time since the first call
+  -- (started_at) plus the slack once, so rapid calls cannot each collect
+  -- it. The first call on a lesson credits at most the slack: a client
+  -- starts the clock with a call of 0 seconds when the lesson opens.
+  select * into row_before
+  from public.progress as pr
+  where pr.user_id = (select private.current_user_id()) and pr.lesson_id = l.id
+  for update;
+  if found then
+    credited := least(
+      p_time_spent_seconds::bigint,
+      greatest(0, pg_catalog.floor(extract(epoch from pg_catalog.now() - row_before.last_accessed)))::bigint + slack,
+      greatest(
+        0,
+        pg_catalog.floor(extract(epoch from pg_catalog.now() - row_before.started_at))::bigint + slack
+        - row_before.time_spent_seconds
+      )
+    );
+  else
+    credited := least(p_time_spent_seconds, slack);
+  end if;
+
+  -- Totals saturate at the column's maximum instead of overflowing (22003).
   insert into public.progress as pr (user_id, course_id, lesson_id, time_spent_seconds, last_accessed)
-  values ((select private.current_user_id()), l.course_id, l.id, p_time_spent_seconds, pg_catalog.now())
+  values ((select private.current_user_id()), l.course_id, l.id, credited::integer, pg_catalog.now())
   on conflict on constraint progress_user_course_lesson_key do update
-    set time_spent_seconds = pr.time_spent_seconds + excluded.time_spent_seconds,
+    set time_spent_seconds = least(pr.time_spent_seconds::bigint + excluded.time_spent_seconds, 2147483647)::integer,
         last_accessed = excluded.last_accessed
   returning pr.* into row_now;
 
@@ -437,10 +486,24 @@ as $$
 $$;
 
 comment on function public.record_lesson_progress(uuid, integer, boolean) is
-'Records time spent on a lesson of a started course and, with p_completed, completes it (never un-completes); returns your recomputed course-level progress row. 22023 bad input (or a quiz lesson, completed by submit_quiz; or less than min_time_seconds), P0002 no such lesson or course not started, 42501 tier too low or read-only role.';
+'Records time spent on a lesson of a started course and, with p_completed, completes it (never un-completes); '
+'returns your recomputed course-level progress row. '
+'Time is credited up to the wall time since your previous call on the lesson plus 60 seconds (the first call: up '
+'to 60 seconds), totals saturate. 22023 bad input (or a quiz lesson, completed by submit_quiz; or less than '
+'min_time_seconds), P0002 no such lesson or course not started, 42501 tier too low or read-only role.';
 
 -- submit_quiz ---------------------------------------------------------------------------
 
+/*
+  Scoring is not an answer oracle: every question must be answered with one
+  of its options (its index from 0, or its exact text), so a blank or
+  impossible answer cannot isolate one question; each learner has
+  lessons.quiz_attempts_per_day attempts per lesson per rolling 24 hours
+  (private.quiz_attempts logs them; 42501 names the time of the next
+  allowed attempt); the result is the score and the pass flag only.
+  A lesson the caller may not see is 'lesson not found' before anything
+  about it (its type, its question count) is checked.
+*/
 create or replace function private.submit_quiz(p_lesson_id uuid, p_answers jsonb)
 returns table (score numeric, passed boolean)
 language plpgsql
@@ -448,9 +511,16 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
+  window_length constant interval := interval '24 hours';
+  me uuid;
   l public.lessons;
   question_count integer;
+  answer_count integer;
+  unanswered bigint;
+  invalid bigint;
   correct integer;
+  recent integer;
+  next_allowed timestamptz;
   pct numeric(5, 2);
   ok boolean;
 begin
@@ -464,52 +534,102 @@ begin
       hint = 'One answer per question, in the order get_lesson returns them.';
   end if;
 
-  select * into l from public.lessons as le where le.id = p_lesson_id;
-  if not found then
-    raise exception using errcode = 'P0002', message = 'lesson not found';
-  end if;
+  l := private.visible_lesson(p_lesson_id, true);
+  me := (select private.current_user_id());
+
   if l.lesson_type <> 'quiz' or pg_catalog.jsonb_typeof(l.quiz_questions) is distinct from 'array'
     or pg_catalog.jsonb_array_length(l.quiz_questions) = 0 then
     raise exception using errcode = '22023', message = 'this lesson has no quiz', hint = 'Pass the id of a quiz lesson.';
   end if;
   question_count := pg_catalog.jsonb_array_length(l.quiz_questions);
-  if pg_catalog.jsonb_array_length(p_answers) <> question_count then
+  answer_count := pg_catalog.jsonb_array_length(p_answers);
+  if answer_count > question_count then
     raise exception using
       errcode = '22023',
       message = pg_catalog.format('p_answers must hold %s answers', question_count),
-      hint = 'One answer per question; null for a skipped one.';
+      hint = 'One answer per question, in the order get_lesson returns them.';
   end if;
 
-  perform private.usable_course(l.course_id, true);
+  -- Each answer as the index of the option it names: the first question
+  -- without an answer, the first with an answer that names no option, and
+  -- how many are right.
+  select
+    min(q.n) filter (where a.value is null or a.value = 'null'::jsonb),
+    min(q.n) filter (where a.value <> 'null'::jsonb and c.chosen is null),
+    count(*) filter (where c.chosen = (q.value ->> 'correct_answer')::integer)::integer
+  into unanswered, invalid, correct
+  from pg_catalog.jsonb_array_elements(l.quiz_questions) with ordinality as q (value, n)
+  left join pg_catalog.jsonb_array_elements(p_answers) with ordinality as a (value, n) on a.n = q.n
+  cross join lateral (
+    select (
+      select (o.i - 1)::integer
+      from pg_catalog.jsonb_array_elements(q.value -> 'options') with ordinality as o (value, i)
+      where
+        (pg_catalog.jsonb_typeof(a.value) = 'number' and (o.i - 1)::numeric = (a.value #>> '{}')::numeric)
+        or (pg_catalog.jsonb_typeof(a.value) = 'string' and o.value = a.value)
+      limit 1
+    ) as chosen
+  ) as c;
+  if unanswered is not null then
+    raise exception using
+      errcode = '22023',
+      message = pg_catalog.format('question %s is not answered', unanswered),
+      hint = pg_catalog.format(
+        'Answer every question: p_answers[%s] must be the index (from 0) or the text of one of its options.',
+        unanswered - 1
+      );
+  end if;
+  if invalid is not null then
+    raise exception using
+      errcode = '22023',
+      message = pg_catalog.format('the answer to question %s is not one of its options', invalid),
+      hint = pg_catalog.format(
+        'p_answers[%s] must be the index (from 0) or the text of one of its options.', invalid - 1
+      );
+  end if;
+
+  -- Locks the caller's course row: their submissions queue here, so the
+  -- count below cannot be raced.
   perform private.started_course_row(l.course_id);
 
-  -- An answer is right when it equals correct_answer, or when it is the
-  -- index of the option equal to correct_answer.
-  select count(*) filter (
-    where a.value = q.value -> 'correct_answer'
-    or (
-      pg_catalog.jsonb_typeof(a.value) = 'number'
-      and (a.value #>> '{}')::numeric between 0 and 1000
-      and q.value -> 'options' -> ((a.value #>> '{}')::numeric)::integer = q.value -> 'correct_answer'
-    )
-  )::integer
-  into correct
-  from pg_catalog.jsonb_array_elements(l.quiz_questions) with ordinality as q (value, n)
-  inner join pg_catalog.jsonb_array_elements(p_answers) with ordinality as a (value, n) on a.n = q.n;
+  delete from private.quiz_attempts as qa
+  where qa.user_id = me and qa.lesson_id = l.id and qa.attempted_at <= pg_catalog.now() - window_length;
+  select count(*)::integer into recent
+  from private.quiz_attempts as qa
+  where qa.user_id = me and qa.lesson_id = l.id;
+  if recent >= l.quiz_attempts_per_day then
+    -- The attempt that leaves the window first makes room.
+    select qa.attempted_at + window_length into next_allowed
+    from private.quiz_attempts as qa
+    where qa.user_id = me and qa.lesson_id = l.id
+    order by qa.attempted_at
+    offset recent - l.quiz_attempts_per_day
+    limit 1;
+    raise exception using
+      errcode = '42501',
+      message = pg_catalog.format(
+        'quiz attempt limit reached (%s per 24 hours): next attempt allowed at %s',
+        l.quiz_attempts_per_day,
+        pg_catalog.to_char(next_allowed at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+      ),
+      hint = 'Review the lesson and try again then.';
+  end if;
 
   pct := round(100.0 * correct / question_count, 2);
   ok := pct >= l.pass_threshold;
+
+  insert into private.quiz_attempts (user_id, lesson_id, score, passed) values (me, l.id, pct, ok);
 
   insert into public.progress as pr (
     user_id, course_id, lesson_id, quiz_attempts, quiz_best_score, quiz_last_score, quiz_passed,
     completed_at, completion_percentage
   )
   values (
-    (select private.current_user_id()), l.course_id, l.id, 1, pct, pct, ok,
+    me, l.course_id, l.id, 1, pct, pct, ok,
     case when ok then pg_catalog.now() end, case when ok then 100 else 0 end
   )
   on conflict on constraint progress_user_course_lesson_key do update
-    set quiz_attempts = pr.quiz_attempts + 1,
+    set quiz_attempts = least(pr.quiz_attempts::bigint + 1, 2147483647)::integer,
         quiz_best_score = greatest(pr.quiz_best_score, excluded.quiz_best_score),
         quiz_last_score = excluded.quiz_last_score,
         quiz_passed = pr.quiz_passed or excluded.quiz_passed,
@@ -517,7 +637,7 @@ begin
         completion_percentage = greatest(pr.completion_percentage, excluded.completion_percentage),
         last_accessed = pg_catalog.now();
 
-  perform private.recompute_course_progress((select private.current_user_id()), l.course_id);
+  perform private.recompute_course_progress(me, l.course_id);
 
   return query select pct, ok;
 end;
@@ -533,7 +653,11 @@ as $$
 $$;
 
 comment on function public.submit_quiz(uuid, jsonb) is
-'Scores your answers to a quiz lesson (a JSON array, one answer per question: the option index or its text); records the attempt and returns the score (percent) and whether it passed. Never returns the correct answers. 22023 bad input or not a quiz, P0002 no such lesson or course not started, 42501 tier too low or read-only role.';
+'Scores your answers to a quiz lesson (a JSON array, one answer per question: the option index from 0 or its '
+'text; every question answered); records the attempt and returns the score (percent) and whether it passed, '
+'nothing else. Each lesson allows quiz_attempts_per_day attempts per rolling 24 hours (default 5). '
+'22023 bad input, an unanswered question or not a quiz, P0002 no such lesson or course not started, '
+'42501 attempt limit reached (with the time of the next allowed attempt), tier too low or read-only role.';
 
 -- Grants ----------------------------------------------------------------------------
 

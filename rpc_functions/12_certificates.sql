@@ -2,8 +2,11 @@
   Certificate verification: anyone (anon included) checks a certificate by
   its number AND its verification code, both printed on the certificate,
   e.g. an employer following the link on a PDF. It returns the holder's
-  name, the course title, the dates and the status, and nothing else: no
-  ids, no email, no score, no organization.
+  name and the course title AS ISSUED (certificates.holder_name and
+  course_title_en/fr, set when the certificate was issued and immutable:
+  migration 020_security_fixes; renaming a profile or a course changes no
+  certificate), the dates and the status, and nothing else: no ids, no
+  email, no score, no organization.
 
   Why the code: numbers are ABR-YYYY-NNNNNN from a sequence, so the number
   alone would let anyone enumerate every holder (migration
@@ -54,9 +57,9 @@ begin
 
   return query
   select
-    p.full_name,
-    c.title_en,
-    c.title_fr,
+    ce.holder_name,
+    ce.course_title_en,
+    ce.course_title_fr,
     ce.issued_date,
     ce.expiry_date,
     case
@@ -65,7 +68,6 @@ begin
     end
   from public.certificates as ce
   inner join public.profiles as p on ce.user_id = p.id
-  inner join public.courses as c on ce.course_id = c.id
   where
     ce.certificate_number = wanted
     and ce.verification_code = code
@@ -100,7 +102,10 @@ as $$
 $$;
 
 comment on function public.verify_certificate(text, text) is
-'Verifies a certificate by its number (ABR-YYYY-NNNNNN) and its verification code (12 hex characters), both printed on the certificate, for anyone: returns the holder''s name, the course title (en, fr), issue and expiry dates and status (active, revoked, expired), nothing else. 22023 malformed number or code; P0002 certificate not found (unknown number or wrong code alike).';
+'Verifies a certificate by its number (ABR-YYYY-NNNNNN) and its verification code (12 hex characters), both '
+'printed on the certificate, for anyone: returns the holder''s name and the course title (en, fr) as issued, '
+'issue and expiry dates and status (active, revoked, expired), nothing else. 22023 malformed number or code; '
+'P0002 certificate not found (unknown number or wrong code alike).';
 
 revoke all on function private.verify_certificate(text, text), public.verify_certificate(text, text) from public, anon, authenticated;
 grant execute on function private.verify_certificate(text, text), public.verify_certificate(text, text) to anon, authenticated, service_role;

@@ -52,13 +52,12 @@ begin
       hint = 'Ask an org_admin of your organization.';
   end if;
 
-  select ss.* into v_seat from public.subscription_seats as ss where ss.id = p_seat_id;
+  -- Another organization's seat is not found, exactly like an unknown id.
+  select ss.* into v_seat from public.subscription_seats as ss
+  where ss.id = p_seat_id and ss.organization_id = (select private.current_org_id());
   if not found then
-    raise exception using errcode = 'P0002', message = 'seat not found', hint = 'Check p_seat_id.';
-  end if;
-  if v_seat.organization_id <> (select private.current_org_id()) then
-    raise exception using errcode = '42501', message = 'the seat belongs to another organization',
-      hint = pg_catalog.format('An org_admin may %s only their own organization''s seats.', p_action);
+    raise exception using errcode = 'P0002', message = 'seat not found',
+      hint = pg_catalog.format('Check p_seat_id: an org_admin may %s only their own organization''s seats.', p_action);
   end if;
 
   perform from public.subscriptions as s where s.id = v_seat.subscription_id for update;
@@ -68,7 +67,8 @@ end;
 $$;
 
 comment on function private.lock_own_org_seat(uuid, text) is
-'Internal: the caller''s organization''s seat, locked with its subscription, or 42501/P0002.';
+'Internal: the caller''s organization''s seat, locked with its subscription; 42501 not an org admin, P0002 any '
+'other seat.';
 
 revoke all on function private.lock_own_org_seat(uuid, text) from public, anon, authenticated;
 
@@ -91,13 +91,12 @@ begin
   end if;
   v_seat := private.lock_own_org_seat(p_seat_id, 'assign');
 
-  select p.* into v_user from public.profiles as p where p.id = p_user_id and p.deleted_at is null;
+  -- Someone outside the organization is not found, exactly like an unknown id.
+  select p.* into v_user from public.profiles as p
+  where p.id = p_user_id and p.deleted_at is null and p.organization_id = v_seat.organization_id;
   if not found then
-    raise exception using errcode = 'P0002', message = 'user not found', hint = 'Check p_user_id.';
-  end if;
-  if v_user.organization_id is distinct from v_seat.organization_id then
-    raise exception using errcode = '22023', message = 'the user is not a member of the seat''s organization',
-      hint = 'Add the user to the organization first.';
+    raise exception using errcode = 'P0002', message = 'user not found',
+      hint = 'Check p_user_id: seats go to members of your organization.';
   end if;
 
   select s.* into v_sub from public.subscriptions as s where s.id = v_seat.subscription_id;
@@ -147,7 +146,9 @@ as $$
 $$;
 
 comment on function public.assign_seat(uuid, uuid) is
-'Org admins: assign an available seat of their organization to a member, never past the subscription''s seat_count. Errors: 22023 bad input or non-member, 42501 not an org admin of the seat''s organization, P0002 seat or user not found, 23505 seat taken, user already seated or no seats left.';
+'Org admins: assign an available seat of their organization to a member, never past the subscription''s '
+'seat_count. Errors: 22023 bad input, 42501 not an org admin, P0002 seat or user not found (another '
+'organization''s seat or member alike), 23505 seat taken, user already seated or no seats left.';
 
 revoke all on function private.assign_seat(uuid, uuid) from public, anon, authenticated;
 revoke all on function public.assign_seat(uuid, uuid) from public, anon, authenticated;
@@ -197,7 +198,9 @@ as $$
 $$;
 
 comment on function public.revoke_seat(uuid) is
-'Org admins: take back a seat of their organization (clears the holder''s profiles.seat_id, recounts seats_used). Errors: 22023 bad input or seat not assigned, 42501 not an org admin of the seat''s organization, P0002 seat not found.';
+'Org admins: take back a seat of their organization (clears the holder''s profiles.seat_id, recounts seats_used). '
+'Errors: 22023 bad input or seat not assigned, 42501 not an org admin, P0002 seat not found (another '
+'organization''s seat alike).';
 
 revoke all on function private.revoke_seat(uuid) from public, anon, authenticated;
 revoke all on function public.revoke_seat(uuid) from public, anon, authenticated;

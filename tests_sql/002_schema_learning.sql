@@ -145,7 +145,11 @@ select trigger_is('public', 'courses', 'set_updated_at', 'private', 'set_updated
 
 select has_table('public', 'lessons', 'public.lessons exists');
 select results_eq($$select relrowsecurity from pg_catalog.pg_class where oid = 'public.lessons'::regclass$$, array[true], 'lessons has row level security enabled');
-select columns_are('public', 'lessons', array['id', 'course_id', 'title_en', 'title_fr', 'content_en', 'content_fr', 'lesson_type', 'order_index', 'duration_minutes', 'video_url', 'audio_url', 'attachments', 'quiz_questions', 'pass_threshold', 'tribunal_case_id', 'requires_completion', 'min_time_seconds', 'created_at', 'updated_at'], 'lessons has exactly its 19 columns');
+select columns_are('public', 'lessons', array[
+  'id', 'course_id', 'title_en', 'title_fr', 'content_en', 'content_fr', 'lesson_type', 'order_index',
+  'duration_minutes', 'video_url', 'audio_url', 'attachments', 'quiz_questions', 'pass_threshold', 'tribunal_case_id',
+  'requires_completion', 'min_time_seconds', 'created_at', 'updated_at', 'quiz_attempts_per_day'
+], 'lessons has exactly its 20 columns (quiz_attempts_per_day from 020)');
 
 select col_type_is('public', 'lessons', 'id', 'uuid', 'lessons.id is uuid');
 select col_not_null('public', 'lessons', 'id', 'lessons.id is not null');
@@ -301,7 +305,11 @@ select trigger_is('public', 'progress', 'set_updated_at', 'private', 'set_update
 
 select has_table('public', 'certificates', 'public.certificates exists');
 select results_eq($$select relrowsecurity from pg_catalog.pg_class where oid = 'public.certificates'::regclass$$, array[true], 'certificates has row level security enabled');
-select columns_are('public', 'certificates', array['id', 'user_id', 'course_id', 'certificate_number', 'issued_date', 'expiry_date', 'final_score', 'completion_time_hours', 'pdf_url', 'verification_url', 'status', 'revoked_at', 'revoked_reason', 'created_at', 'verification_code'], 'certificates has exactly its 15 columns (verification_code from 016)');
+select columns_are('public', 'certificates', array[
+  'id', 'user_id', 'course_id', 'certificate_number', 'issued_date', 'expiry_date', 'final_score',
+  'completion_time_hours', 'pdf_url', 'verification_url', 'status', 'revoked_at', 'revoked_reason', 'created_at',
+  'verification_code', 'holder_name', 'course_title_en', 'course_title_fr'
+], 'certificates has exactly its 18 columns (verification_code from 016, name and titles as issued from 020)');
 
 select col_type_is('public', 'certificates', 'id', 'uuid', 'certificates.id is uuid');
 select col_not_null('public', 'certificates', 'id', 'certificates.id is not null');

@@ -136,12 +136,34 @@ select is_empty($$update public.profiles set role = 'educator' where id = tests.
 
 -- Acting as olga (org_admin, acme): role and team of members of acme
 select tests.authenticate_as('olga');
-select results_eq($$update public.profiles set role = 'analyst' where id = tests.get_user_id('lena') returning role$$, array['analyst'], 'an org_admin changes a member''s role');
+select results_eq(
+  $$update public.profiles set role = 'viewer' where id = tests.get_user_id('lena') returning role$$,
+  array['viewer'],
+  'an org_admin changes a member''s role among the organization-scoped roles'
+);
 select results_eq($$update public.profiles set team_id = md5('team:acme-red')::uuid where id = tests.get_user_id('lena') returning team_id$$, array[md5('team:acme-red')::uuid], 'an org_admin moves a member into a team of the org');
 select throws_ok($$update public.profiles set team_id = md5('team:globex-blue')::uuid where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "team_id" of profiles: the team is not a team of the member''s organization', 'an org_admin cannot move a member into another org''s team');
-select throws_ok($$update public.profiles set role = 'compliance_officer' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "role" of profiles: only a super_admin grants or removes super_admin and compliance_officer', 'an org_admin cannot make a compliance_officer');
-select throws_ok($$update public.profiles set role = 'super_admin' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "role" of profiles: only a super_admin grants or removes super_admin and compliance_officer', 'an org_admin cannot make a super_admin');
-select throws_ok($$update public.profiles set role = 'learner' where id = tests.get_user_id('cora')$$, '42501', 'permission denied to change column "role" of profiles: only a super_admin grants or removes super_admin and compliance_officer', 'an org_admin cannot demote a compliance_officer');
+select throws_ok(
+  $$update public.profiles set role = 'compliance_officer' where id = tests.get_user_id('lena')$$,
+  '42501',
+  'permission denied to change column "role" of profiles: an org_admin gives and takes only '
+  || 'the organization-scoped roles org_admin, learner, viewer and guest',
+  'an org_admin cannot make a compliance_officer'
+);
+select throws_ok(
+  $$update public.profiles set role = 'super_admin' where id = tests.get_user_id('lena')$$,
+  '42501',
+  'permission denied to change column "role" of profiles: an org_admin gives and takes only '
+  || 'the organization-scoped roles org_admin, learner, viewer and guest',
+  'an org_admin cannot make a super_admin'
+);
+select throws_ok(
+  $$update public.profiles set role = 'learner' where id = tests.get_user_id('cora')$$,
+  '42501',
+  'permission denied to change column "role" of profiles: an org_admin gives and takes only '
+  || 'the organization-scoped roles org_admin, learner, viewer and guest',
+  'an org_admin cannot demote a compliance_officer'
+);
 select throws_ok($$update public.profiles set role = 'analyst' where id = tests.get_user_id('olga')$$, '42501', 'permission denied to change column "role" of profiles: an org_admin cannot change their own role', 'an org_admin cannot change her own role');
 select throws_ok($$update public.profiles set full_name = 'Renamed' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "full_name" of profiles', 'an org_admin cannot change a member''s name');
 select throws_ok($$update public.profiles set subscription_tier = 'enterprise' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "subscription_tier" of profiles', 'an org_admin cannot change a member''s tier');

@@ -51,7 +51,7 @@ begin
     (md5('lesson:free-read')::uuid, md5('course:free')::uuid, 'Read me', 'free content', 'https://v/free', 'reading', 1, null),
     (md5('lesson:free-quiz')::uuid, md5('course:free')::uuid, 'Quiz', null, null, 'quiz', 2,
       '[{"question": "Q1?", "options": ["a", "b"], "correct_answer": 1, "explanation": "because b"},
-        {"question": "Q2?", "options": ["c", "d"], "correct_answer": "c", "explanation": "because c"}]'),
+        {"question": "Q2?", "options": ["c", "d"], "correct_answer": 0, "explanation": "because c"}]'),
     (md5('lesson:pro')::uuid, md5('course:pro')::uuid, 'Pro lesson', 'pro content', 'https://v/pro', 'video', 1, null),
     (md5('lesson:draft')::uuid, md5('course:draft')::uuid, 'Draft lesson', 'draft content', null, 'reading', 1, null);
   insert into public.learning_paths (id, title_en, slug, course_ids, is_published, created_by)
@@ -157,7 +157,12 @@ select results_eq($$delete from public.courses where slug = 'new-course' returni
 -- Writing lessons ------------------------------------------------------------------------------
 
 select tests.authenticate_as('eddie');
-select lives_ok($$insert into public.lessons (course_id, title_en, content_en, lesson_type, order_index, quiz_questions) values (md5('course:free')::uuid, 'Extra', 'more', 'quiz', 3, '[{"question": "Q", "options": ["x"], "correct_answer": 0}]')$$, 'an educator adds a lesson (content and quiz) to his own course');
+select lives_ok(
+  $$insert into public.lessons (course_id, title_en, content_en, lesson_type, order_index, quiz_questions)
+    values (md5('course:free')::uuid, 'Extra', 'more', 'quiz', 3,
+            '[{"question": "Q", "options": ["x", "y"], "correct_answer": 0}]')$$,
+  'an educator adds a lesson (content and quiz) to his own course'
+);
 select throws_ok($$insert into public.lessons (course_id, title_en, lesson_type, order_index) values (md5('course:sam-draft')::uuid, 'Intruder', 'reading', 1)$$, '42501', null, 'an educator cannot add a lesson to another author''s course (row-level security)');
 select results_eq($$update public.lessons set content_en = 'edited' where id = md5('lesson:free-read')::uuid returning 1$$, array[1], 'an educator edits the content of his own lesson');
 select is_empty($$delete from public.lessons where title_en = 'Extra' returning 1$$, 'an educator cannot hard-delete a lesson of his published course (it carries learners'' progress): no row is touched');
@@ -207,7 +212,12 @@ select ok(
   (select quiz::text !~ '(correct_answer|explanation|because)' from public.get_lesson(md5('lesson:free-quiz')::uuid)),
   'no correct answer or explanation appears anywhere in the quiz get_lesson returns'
 );
-select throws_ok($$select * from public.get_lesson(md5('lesson:draft')::uuid)$$, 'P0002', 'course not found', 'a learner cannot open a lesson of an unpublished course');
+select throws_ok(
+  $$select * from public.get_lesson(md5('lesson:draft')::uuid)$$,
+  'P0002',
+  'lesson not found',
+  'a learner cannot open a lesson of an unpublished course: not found, as an unknown id'
+);
 select throws_ok($$select * from public.get_lesson(null)$$, '22023', 'p_lesson_id is required', 'get_lesson rejects a null id');
 select throws_ok($$select * from public.get_lesson(gen_random_uuid())$$, 'P0002', 'lesson not found', 'get_lesson reports an unknown lesson');
 select tests.authenticate_as('ivan');

@@ -49,7 +49,7 @@ begin
     (md5('lesson:read')::uuid, md5('course:free')::uuid, 'Read', 'reading', 1, 60, null, 70),
     (md5('lesson:quiz')::uuid, md5('course:free')::uuid, 'Quiz', 'quiz', 2, null,
       '[{"question": "Q1?", "options": ["a", "b"], "correct_answer": 1, "explanation": "b"},
-        {"question": "Q2?", "options": ["c", "d"], "correct_answer": "c", "explanation": "c"}]', 70),
+        {"question": "Q2?", "options": ["c", "d"], "correct_answer": 0, "explanation": "c"}]', 70),
     (md5('lesson:pro')::uuid, md5('course:pro')::uuid, 'Pro', 'video', 1, null, null, 70),
     (md5('lesson:draft')::uuid, md5('course:draft')::uuid, 'Draft', 'reading', 1, null, null, 70);
   insert into public.progress (user_id, course_id)
@@ -213,8 +213,9 @@ select throws_ok($$select public.record_lesson_progress(md5('lesson:pro')::uuid,
 select throws_ok($$select public.record_lesson_progress(md5('lesson:read')::uuid, 30, true)$$, '22023', 'this lesson needs at least 60 seconds before it is completed', 'a timed lesson is not completed too early');
 select results_eq($$select count(*)::int from public.progress where lesson_id is not null$$, array[0], 'the refused call wrote nothing');
 select results_eq(
-  $$select completion_percentage, lessons_completed, time_spent_seconds from public.record_lesson_progress(md5('lesson:read')::uuid, 70, false)$$,
-  $$values (0.00::numeric, 0, 70)$$,
+  $$select completion_percentage, lessons_completed, time_spent_seconds
+    from public.record_lesson_progress(md5('lesson:read')::uuid, 60, false)$$,
+  $$values (0.00::numeric, 0, 60)$$,
   'time spent is recorded and rolled up to the course row'
 );
 select results_eq(
@@ -231,7 +232,12 @@ select throws_ok($$select public.record_lesson_progress(md5('lesson:read')::uuid
 select tests.authenticate_as('lena');
 select throws_ok($$select * from public.submit_quiz(null, '[]')$$, '22023', 'p_lesson_id is required', 'submit_quiz rejects a null lesson');
 select throws_ok($$select * from public.submit_quiz(md5('lesson:quiz')::uuid, '{"a": 1}')$$, '22023', 'p_answers must be a JSON array', 'submit_quiz rejects answers that are not an array');
-select throws_ok($$select * from public.submit_quiz(md5('lesson:quiz')::uuid, '[1]')$$, '22023', 'p_answers must hold 2 answers', 'submit_quiz rejects the wrong number of answers');
+select throws_ok(
+  $$select * from public.submit_quiz(md5('lesson:quiz')::uuid, '[1]')$$,
+  '22023',
+  'question 2 is not answered',
+  'submit_quiz rejects a missing answer, naming the question'
+);
 select throws_ok($$select * from public.submit_quiz(md5('lesson:read')::uuid, '[1]')$$, '22023', 'this lesson has no quiz', 'submit_quiz rejects a lesson without a quiz');
 select throws_ok($$select * from public.submit_quiz(gen_random_uuid(), '[1]')$$, 'P0002', 'lesson not found', 'submit_quiz reports an unknown lesson');
 select results_eq($$select score, passed from public.submit_quiz(md5('lesson:quiz')::uuid, '[0, "d"]')$$, $$values (0.00::numeric, false)$$, 'wrong answers score 0 and fail');

@@ -251,8 +251,18 @@ select throws_ok($$select public.revoke_seat(md5('seat:s1')::uuid)$$, '42501', n
 select tests.clear_authentication();
 
 select tests.authenticate_as('g_admin');
-select throws_ok($$select public.assign_seat(md5('seat:s2')::uuid, tests.get_user_id('g_learner'))$$, '42501', null, 'an org admin of globex cannot assign an acme seat (raises 42501)');
-select throws_ok($$select public.revoke_seat(md5('seat:s1')::uuid)$$, '42501', null, 'an org admin of globex cannot revoke an acme seat (raises 42501)');
+select throws_ok(
+  $$select public.assign_seat(md5('seat:s2')::uuid, tests.get_user_id('g_learner'))$$,
+  'P0002',
+  'seat not found',
+  'an org admin of globex cannot assign an acme seat (P0002, as an unknown seat)'
+);
+select throws_ok(
+  $$select public.revoke_seat(md5('seat:s1')::uuid)$$,
+  'P0002',
+  'seat not found',
+  'an org admin of globex cannot revoke an acme seat (P0002, as an unknown seat)'
+);
 select tests.clear_authentication();
 
 -- assign_seat / revoke_seat as the acme org admin ------------------------------------
@@ -262,8 +272,18 @@ select throws_ok($$select public.assign_seat(null, tests.get_user_id('viewer'))$
 select throws_ok($$select public.assign_seat(md5('seat:s2')::uuid, null)$$, '22023', null, 'assign_seat without a user raises 22023');
 select throws_ok($$select public.assign_seat(gen_random_uuid(), tests.get_user_id('viewer'))$$, 'P0002', null, 'assign_seat of an unknown seat raises P0002');
 select throws_ok($$select public.assign_seat(md5('seat:s2')::uuid, gen_random_uuid())$$, 'P0002', null, 'assign_seat to an unknown user raises P0002');
-select throws_ok($$select public.assign_seat(md5('seat:g1')::uuid, tests.get_user_id('viewer'))$$, '42501', null, 'assign_seat of another organization''s seat raises 42501');
-select throws_ok($$select public.assign_seat(md5('seat:s2')::uuid, tests.get_user_id('g_learner'))$$, '22023', null, 'assign_seat to a member of another organization raises 22023');
+select throws_ok(
+  $$select public.assign_seat(md5('seat:g1')::uuid, tests.get_user_id('viewer'))$$,
+  'P0002',
+  'seat not found',
+  'assign_seat of another organization''s seat raises P0002, as an unknown seat'
+);
+select throws_ok(
+  $$select public.assign_seat(md5('seat:s2')::uuid, tests.get_user_id('g_learner'))$$,
+  'P0002',
+  'user not found',
+  'assign_seat to a member of another organization raises P0002, as an unknown user'
+);
 select throws_ok($$select public.assign_seat(md5('seat:s1')::uuid, tests.get_user_id('viewer'))$$, '23505', null, 'assign_seat of a seat already held raises 23505');
 select throws_ok($$select public.assign_seat(md5('seat:s2')::uuid, tests.get_user_id('learner'))$$, '23505', null, 'assign_seat to a user who already holds a seat raises 23505');
 select lives_ok($$select public.assign_seat(md5('seat:s2')::uuid, tests.get_user_id('viewer'))$$, 'the org admin assigns an available seat to a member');
@@ -281,7 +301,12 @@ select tests.clear_authentication();
 select tests.authenticate_as('orgadmin');
 select throws_ok($$select public.revoke_seat(null)$$, '22023', null, 'revoke_seat without a seat raises 22023');
 select throws_ok($$select public.revoke_seat(gen_random_uuid())$$, 'P0002', null, 'revoke_seat of an unknown seat raises P0002');
-select throws_ok($$select public.revoke_seat(md5('seat:g1')::uuid)$$, '42501', null, 'revoke_seat of another organization''s seat raises 42501');
+select throws_ok(
+  $$select public.revoke_seat(md5('seat:g1')::uuid)$$,
+  'P0002',
+  'seat not found',
+  'revoke_seat of another organization''s seat raises P0002, as an unknown seat'
+);
 select throws_ok($$select public.revoke_seat(md5('seat:s3')::uuid)$$, '22023', null, 'revoke_seat of an available seat raises 22023');
 select lives_ok($$select public.revoke_seat(md5('seat:s1')::uuid)$$, 'the org admin revokes the learner''s seat');
 select lives_ok($$select public.assign_seat(md5('seat:s3')::uuid, tests.get_user_id('guest'))$$, 'with a seat free again, the guest gets one');

@@ -6,7 +6,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(50);
+select plan(51);
 
 -- Arrange (as the superuser): two organizations and one user per role in
 -- acme, the super admin in none, and three users in globex.
@@ -172,7 +172,17 @@ select throws_ok($$delete from public.audit_logs$$, '42501', null, 'a guest cann
 select tests.clear_authentication();
 
 select tests.authenticate_as_service_role();
-select lives_ok($$insert into public.audit_logs (action, resource_type, organization_id) values ('stripe.invoice_paid', 'invoices', tests.get_org_id('acme'))$$, 'the service role appends an audit row');
+select throws_ok(
+  $$insert into public.audit_logs (action, resource_type, organization_id)
+    values ('stripe.invoice_paid', 'invoices', tests.get_org_id('acme'))$$,
+  '42501',
+  null,
+  'the service role cannot insert an audit row directly (raises 42501)'
+);
+select lives_ok(
+  $$select public.record_audit_event('stripe.invoice_paid', 'invoices', null, tests.get_org_id('acme'))$$,
+  'the service role appends an audit event through record_audit_event'
+);
 select throws_ok($$update public.audit_logs set action = 'tampered'$$, '42501', null, 'the service role cannot update the audit trail either (raises 42501)');
 select throws_ok($$delete from public.audit_logs$$, '42501', null, 'the service role cannot delete from the audit trail either (raises 42501)');
 select tests.clear_authentication();

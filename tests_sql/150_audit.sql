@@ -93,7 +93,7 @@ begin
   perform tests.create_user('sam', 'super_admin');
   perform tests.create_user('sue', 'super_admin');
   perform tests.create_user('alice', 'org_admin', 'acme');
-  perform tests.create_user('bob', 'learner', 'acme');
+  perform tests.create_user('bob', 'viewer', 'acme');
   perform tests.create_user('ana', 'analyst', 'acme');
   perform tests.create_user('gina', 'learner', 'globex');
   insert into public.courses (id, title_en, slug, category, level, duration_minutes, is_published)
@@ -111,8 +111,8 @@ $$;
 -- Acting as alice (org_admin, acme)
 select tests.authenticate_as('alice');
 select lives_ok(
-  $$update public.profiles set role = 'analyst' where id = tests.get_user_id('bob')$$,
-  'alice (org_admin) makes bob an analyst'
+  $$update public.profiles set role = 'learner' where id = tests.get_user_id('bob')$$,
+  'alice (org_admin) makes bob (viewer) a learner'
 );
 select tests.clear_authentication();
 select is(pg_temp.fresh_count(), 1, 'a role change writes exactly one audit row');
@@ -123,18 +123,18 @@ select is(
 );
 select is(
   pg_temp.take_changes(),
-  '{"role": {"old": "learner", "new": "analyst"}}'::jsonb,
+  '{"role": {"old": "viewer", "new": "learner"}}'::jsonb,
   'the diff lists only the role (updated_at left out)'
 );
 
--- Acting as bob (analyst, acme): his own name is not audited
+-- Acting as bob (learner, acme): his own name change is audited (020)
 select tests.authenticate_as('bob');
 select lives_ok(
   $$update public.profiles set full_name = 'Robert' where id = tests.get_user_id('bob')$$,
   'bob changes his own name'
 );
 select tests.clear_authentication();
-select is(pg_temp.take_count(), 0, 'a profile change that touches neither role nor organization writes nothing');
+select is(pg_temp.take_count(), 1, 'a profile''s name change writes one audit row');
 
 -- Acting as sam (super_admin, no organization)
 select tests.authenticate_as('sam');
@@ -151,7 +151,7 @@ select is(
 );
 select is(
   pg_temp.take_changes(),
-  '{"role": {"old": "analyst", "new": "org_admin"}}'::jsonb,
+  '{"role": {"old": "learner", "new": "org_admin"}}'::jsonb,
   'the diff lists the role only'
 );
 
@@ -267,8 +267,8 @@ select is(
 select results_eq(
   $$select a.ip_address, a.user_agent from public.audit_logs as a
     where not exists (select 1 from pg_temp.audit_seen as s where s.id = a.id)$$,
-  $$values ('203.0.113.7'::inet, 'Mozilla/5.0 (abr-test)'::text)$$,
-  'the client address (first of x-forwarded-for) and user agent come from PostgREST''s request headers'
+  $$values ('10.0.0.2'::inet, 'Mozilla/5.0 (abr-test)'::text)$$,
+  'the client address (rightmost x-forwarded-for entry, the gateway''s) and user agent come from the request headers'
 );
 select is(
   pg_temp.take_changes() #> '{settings,new,compliance,mfa_required}',
@@ -375,8 +375,8 @@ select is(
 );
 select is(
   pg_temp.take_changes() ->> 'stripe_subscription_id',
-  'sub_acme',
-  'an insert''s changes hold the new row'
+  '[redacted]',
+  'an insert''s changes hold the new row, Stripe ids redacted'
 );
 
 select tests.authenticate_as_service_role();

@@ -115,9 +115,8 @@ select tests.clear_authentication();
 -- Acting as the service role
 select tests.authenticate_as_service_role();
 select lives_ok(
-  $$insert into public.audit_logs (action, resource_type, severity, compliance_relevant)
-    values ('export', 'reports', 'info', true)$$,
-  'the service role appends an audit row'
+  $$select public.record_audit_event('export', 'reports', p_severity => 'info', p_compliance_relevant => true)$$,
+  'the service role appends an audit row (through record_audit_event: no direct insert)'
 );
 select throws_ok(
   $$update public.audit_logs set severity = 'info' where id = 'a0000000-0000-4000-8000-000000000001'$$,

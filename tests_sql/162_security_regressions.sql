@@ -5,7 +5,7 @@
   - an org_admin's team lead must be a member of their organization;
   - an author cannot delete a lesson that has learners' progress, even after
     unpublishing its course (only a super_admin can);
-  - quiz options stored as objects reach clients without answer flags.
+  - quiz options stored as objects are refused (one shape, 020).
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
@@ -117,24 +117,30 @@ select results_eq(
     'a super_admin deletes a lesson with progress'
 );
 
--- Quiz options stored as objects: served without their answer flags
+-- Quiz options stored as objects: refused on write (020: one shape, texts only)
 select tests.clear_authentication();
 do $$
 begin
   insert into public.courses (id, slug, title_en, category, level, duration_minutes, is_published)
   values (md5('course:q')::uuid, 'q', 'Q', 'Foundations', 'Introductory', 10, true);
+end
+$$;
+select throws_ok(
+    $$insert into public.lessons (id, course_id, order_index, lesson_type, title_en, quiz_questions)
+      values (md5('lesson:q')::uuid, md5('course:q')::uuid, 1, 'quiz', 'Quiz',
+              '[{"question": "Q1", "options": [{"text": "a", "is_correct": true}, {"text": "b", "is_correct": false}],
+                 "correct_answer": 0, "explanation": "because"}]')$$,
+    '22023', 'quiz question 1: "options" must hold non-empty texts only',
+    'a quiz option object (with its answer flag) is refused on write'
+);
+do $$
+begin
   insert into public.lessons (id, course_id, order_index, lesson_type, title_en, quiz_questions)
   values (md5('lesson:q')::uuid, md5('course:q')::uuid, 1, 'quiz', 'Quiz',
-          '[{"question": "Q1", "options": [{"text": "a", "is_correct": true}, {"text": "b", "is_correct": false}],
-             "correct_answer": 0, "explanation": "because"}]');
+          '[{"question": "Q1", "options": ["a", "b"], "correct_answer": 0, "explanation": "because"}]');
 end
 $$;
 select tests.authenticate_as('amember');
-select is(
-    (select quiz -> 0 -> 'options' from public.get_lesson(md5('lesson:q')::uuid)),
-    '[{"text": "a"}, {"text": "b"}]'::jsonb,
-    'a quiz option object is served with its text and without is_correct'
-);
 select ok(
     (select quiz::text !~ '(is_correct|correct_answer|explanation)' from public.get_lesson(md5('lesson:q')::uuid)),
     'no answer key appears anywhere in the served quiz'

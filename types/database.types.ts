@@ -199,9 +199,12 @@ export type Database = {
           certificate_number: string
           completion_time_hours: number | null
           course_id: string
+          course_title_en: string | null
+          course_title_fr: string | null
           created_at: string
           expiry_date: string | null
           final_score: number | null
+          holder_name: string | null
           id: string
           issued_date: string
           pdf_url: string | null
@@ -216,9 +219,12 @@ export type Database = {
           certificate_number: string
           completion_time_hours?: number | null
           course_id: string
+          course_title_en?: string | null
+          course_title_fr?: string | null
           created_at?: string
           expiry_date?: string | null
           final_score?: number | null
+          holder_name?: string | null
           id?: string
           issued_date?: string
           pdf_url?: string | null
@@ -233,9 +239,12 @@ export type Database = {
           certificate_number?: string
           completion_time_hours?: number | null
           course_id?: string
+          course_title_en?: string | null
+          course_title_fr?: string | null
           created_at?: string
           expiry_date?: string | null
           final_score?: number | null
+          holder_name?: string | null
           id?: string
           issued_date?: string
           pdf_url?: string | null
@@ -811,6 +820,7 @@ export type Database = {
           min_time_seconds: number | null
           order_index: number
           pass_threshold: number
+          quiz_attempts_per_day: number
           quiz_questions: Json | null
           requires_completion: boolean
           title_en: string
@@ -832,6 +842,7 @@ export type Database = {
           min_time_seconds?: number | null
           order_index: number
           pass_threshold?: number
+          quiz_attempts_per_day?: number
           quiz_questions?: Json | null
           requires_completion?: boolean
           title_en: string
@@ -853,6 +864,7 @@ export type Database = {
           min_time_seconds?: number | null
           order_index?: number
           pass_threshold?: number
+          quiz_attempts_per_day?: number
           quiz_questions?: Json | null
           requires_completion?: boolean
           title_en?: string
@@ -2242,6 +2254,18 @@ export type Database = {
         }[]
       }
       promote_raw_case: { Args: { p_raw_case_id: string }; Returns: string }
+      record_audit_event: {
+        Args: {
+          p_action: string
+          p_changes?: Json
+          p_compliance_relevant?: boolean
+          p_organization_id?: string
+          p_resource_id?: string
+          p_resource_type: string
+          p_severity?: string
+        }
+        Returns: string
+      }
       record_lesson_progress: {
         Args: {
           p_completed: boolean
