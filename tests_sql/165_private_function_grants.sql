@@ -60,7 +60,9 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.verify_certificate(text,text)', 'authenticated', 'rpc'),
 -- service_role: bypasses RLS (no policy helper); the two RPCs granted to it
 ('private.verify_certificate(text,text)', 'service_role', 'rpc'),
-('private.feature_enabled(text)', 'service_role', 'rpc');
+('private.feature_enabled(text)', 'service_role', 'rpc'),
+-- service_role: server code records audit events (public.record_audit_event)
+('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee
