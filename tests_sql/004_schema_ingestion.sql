@@ -22,7 +22,7 @@ insert into auth.users (id, email, raw_user_meta_data) values
 ('00000000-0000-0000-0000-0000000000a1', 'reviewer@example.org', '{"full_name": "Rita Reviewer"}');
 
 insert into public.tribunal_sources (id, name, tribunal, base_url, scraper_config) values
-('00000000-0000-0000-0000-000000000101', 'HRTO', 'Human Rights Tribunal of Ontario', 'https://example.org/hrto', '{}');
+('00000000-0000-0000-0000-000000000101', 'T004 HRTO', 'Human Rights Tribunal of Ontario', 'https://example.org/hrto', '{}');
 
 insert into public.ingestion_jobs (id, source_id) values
 ('00000000-0000-0000-0000-000000000201', '00000000-0000-0000-0000-000000000101');
@@ -466,7 +466,7 @@ select lives_ok(
     'no delay and one concurrent request are accepted'
 );
 select throws_ok(
-    $$insert into public.tribunal_sources (name, tribunal, base_url, scraper_config) values ('HRTO', 'X', 'https://x', '{}')$$,
+    $$insert into public.tribunal_sources (name, tribunal, base_url, scraper_config) values ('T004 HRTO', 'X', 'https://x', '{}')$$,
     '23505', 'duplicate key value violates unique constraint "tribunal_sources_name_key"',
     'two sources cannot share a name'
 );

@@ -216,7 +216,7 @@ select lives_ok(
 );
 select is(
     (select retention_until from public.audit_logs
-     where severity = 'info'),
+     where severity = 'info' and organization_id = '00000000-0000-0000-0000-0000000000b1'),
     now() + interval '7 years',
     'an audit row is kept seven years by default'
 );

@@ -123,8 +123,8 @@ insert into public.audit_logs (user_id, user_email, organization_id, action, res
 -- is the original of raw 302; case 402 is used by a lesson; case 403 was
 -- ingested from raw 302.
 insert into public.tribunal_sources (id, name, tribunal, base_url, scraper_config) values
-('00000000-0000-0000-0000-000000000101', 'HRTO', 'Human Rights Tribunal of Ontario', 'https://example.org/hrto', '{}'),
-('00000000-0000-0000-0000-000000000102', 'CHRT', 'Canadian Human Rights Tribunal', 'https://example.org/chrt', '{}');
+('00000000-0000-0000-0000-000000000101', 'T008 HRTO', 'Human Rights Tribunal of Ontario', 'https://example.org/hrto', '{}'),
+('00000000-0000-0000-0000-000000000102', 'T008 CHRT', 'Canadian Human Rights Tribunal', 'https://example.org/chrt', '{}');
 
 insert into public.ingestion_jobs (id, source_id, triggered_by) values
 ('00000000-0000-0000-0000-000000000201', '00000000-0000-0000-0000-000000000101', null),
@@ -604,7 +604,8 @@ select is(
     'deleting a source deletes its ingestion jobs'
 );
 select results_eq(
-    $$select id::text, ingestion_job_id from public.tribunal_cases_raw order by id$$,
+    $$select id::text, ingestion_job_id from public.tribunal_cases_raw
+      where id in ('00000000-0000-0000-0000-000000000301', '00000000-0000-0000-0000-000000000302') order by id$$,
     $$values ('00000000-0000-0000-0000-000000000301', null::uuid), ('00000000-0000-0000-0000-000000000302', null::uuid)$$,
     'the raw cases stay, with their job link cleared'
 );
@@ -619,7 +620,8 @@ select is(
     'deleting a curated case deletes the feedback on it'
 );
 select results_eq(
-    $$select promoted_to_case_id, duplicate_of_case_id from public.tribunal_cases_raw order by id$$,
+    $$select promoted_to_case_id, duplicate_of_case_id from public.tribunal_cases_raw
+      where id in ('00000000-0000-0000-0000-000000000301', '00000000-0000-0000-0000-000000000302') order by id$$,
     $$values (null::uuid, null::uuid), (null::uuid, null::uuid)$$,
     'the raw case promoted to it and the raw case marked its duplicate stay, with those links cleared'
 );

@@ -49,7 +49,7 @@ insert into public.user_achievements (user_id, updated_at) values ('00000000-000
 insert into public.learning_paths (title_en, slug, course_ids, updated_at) values ('Start', 'start', '{}', '2000-01-01 00:00:00+00');
 
 insert into public.tribunal_sources (id, name, tribunal, base_url, scraper_config, updated_at)
-values ('00000000-0000-0000-0000-000000000101', 'HRTO', 'HRTO', 'https://example.org', '{}', '2000-01-01 00:00:00+00');
+values ('00000000-0000-0000-0000-000000000101', 'T010 HRTO', 'HRTO', 'https://example.org', '{}', '2000-01-01 00:00:00+00');
 
 insert into public.tribunal_cases_raw (source_name, source_url, updated_at) values ('HRTO', 'https://example.org/1', '2000-01-01 00:00:00+00');
 
@@ -228,17 +228,17 @@ select is(
 
 select is(
     (select updated_at from public.tribunal_sources
-     where name = 'HRTO'),
+     where name = 'T010 HRTO'),
     '2000-01-01 00:00:00+00'::timestamptz,
     'tribunal_sources: before the update, updated_at is the inserted value'
 );
 select lives_ok(
-    $$update public.tribunal_sources set last_error = 'timeout' where name = 'HRTO'$$,
+    $$update public.tribunal_sources set last_error = 'timeout' where name = 'T010 HRTO'$$,
     'tribunal_sources: another column is updated'
 );
 select is(
     (select updated_at from public.tribunal_sources
-     where name = 'HRTO'),
+     where name = 'T010 HRTO'),
     now(),
     'tribunal_sources: the update stamps updated_at with now()'
 );

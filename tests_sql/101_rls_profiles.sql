@@ -34,8 +34,8 @@ do $$
 begin
   insert into public.teams (id, organization_id, name)
   values
-    (md5('team:acme-red')::uuid, tests.get_org_id('acme'), 'Red'),
-    (md5('team:globex-blue')::uuid, tests.get_org_id('globex'), 'Blue');
+    (tests.id('team:acme-red'), tests.get_org_id('acme'), 'Red'),
+    (tests.id('team:globex-blue'), tests.get_org_id('globex'), 'Blue');
 end
 $$;
 
@@ -45,7 +45,7 @@ $$;
 
 -- Acting as sam (super_admin, acme)
 select tests.authenticate_as('sam');
-select results_eq($$select count(*)::int from public.profiles$$, array[12], 'a super_admin reads every profile, the soft-deleted one included');
+select results_eq($$select count(*)::int from public.profiles where id = any(tests.fixture_user_ids())$$, array[12], 'a super_admin reads every profile, the soft-deleted one included');
 
 -- Acting as cora (compliance_officer, acme)
 select tests.authenticate_as('cora');
@@ -88,7 +88,7 @@ select throws_ok($$update public.profiles set full_name = 'x'$$, '42501', null, 
 
 -- Acting as service_role
 select tests.authenticate_as_service_role();
-select results_eq($$select count(*)::int from public.profiles$$, array[12], 'the service role reads every profile');
+select results_eq($$select count(*)::int from public.profiles where id = any(tests.fixture_user_ids())$$, array[12], 'the service role reads every profile');
 
 -- Updating own row: every role but viewer and guest, allowed columns only.
 
@@ -112,7 +112,7 @@ select tests.authenticate_as('lena');
 select results_eq($$update public.profiles set full_name = 'Lena L', avatar_url = 'https://x/a.png' where id = tests.get_user_id('lena') returning full_name$$, array['Lena L'], 'a learner updates her own name and avatar');
 select throws_ok($$update public.profiles set role = 'super_admin' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "role" of profiles', 'a learner cannot change her own role');
 select throws_ok($$update public.profiles set organization_id = tests.get_org_id('globex') where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "organization_id" of profiles', 'a learner cannot change her own organization');
-select throws_ok($$update public.profiles set team_id = md5('team:acme-red')::uuid where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "team_id" of profiles', 'a learner cannot change her own team');
+select throws_ok($$update public.profiles set team_id = tests.id('team:acme-red') where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "team_id" of profiles', 'a learner cannot change her own team');
 select throws_ok($$update public.profiles set subscription_tier = 'enterprise' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "subscription_tier" of profiles', 'a learner cannot change her own tier');
 select throws_ok($$update public.profiles set seat_id = gen_random_uuid() where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "seat_id" of profiles', 'a learner cannot change her own seat');
 select throws_ok($$update public.profiles set email_verified = not email_verified where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "email_verified" of profiles', 'a learner cannot change email_verified');
@@ -130,15 +130,15 @@ select is_empty($$delete from public.profiles where id = tests.get_user_id('lena
 select tests.authenticate_as('cora');
 select is_empty($$update public.profiles set role = 'analyst' where id = tests.get_user_id('lena') returning 1$$, 'a compliance_officer cannot change a member''s role: no row is touched');
 select tests.authenticate_as('ana');
-select is_empty($$update public.profiles set team_id = md5('team:acme-red')::uuid where id = tests.get_user_id('lena') returning 1$$, 'an analyst cannot change a member''s team: no row is touched');
+select is_empty($$update public.profiles set team_id = tests.id('team:acme-red') where id = tests.get_user_id('lena') returning 1$$, 'an analyst cannot change a member''s team: no row is touched');
 select tests.authenticate_as('eddie');
 select is_empty($$update public.profiles set role = 'educator' where id = tests.get_user_id('lena') returning 1$$, 'an educator cannot change a member''s role: no row is touched');
 
 -- Acting as olga (org_admin, acme): role and team of members of acme
 select tests.authenticate_as('olga');
 select results_eq($$update public.profiles set role = 'analyst' where id = tests.get_user_id('lena') returning role$$, array['analyst'], 'an org_admin changes a member''s role');
-select results_eq($$update public.profiles set team_id = md5('team:acme-red')::uuid where id = tests.get_user_id('lena') returning team_id$$, array[md5('team:acme-red')::uuid], 'an org_admin moves a member into a team of the org');
-select throws_ok($$update public.profiles set team_id = md5('team:globex-blue')::uuid where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "team_id" of profiles: the team is not a team of the member''s organization', 'an org_admin cannot move a member into another org''s team');
+select results_eq($$update public.profiles set team_id = tests.id('team:acme-red') where id = tests.get_user_id('lena') returning team_id$$, array[tests.id('team:acme-red')], 'an org_admin moves a member into a team of the org');
+select throws_ok($$update public.profiles set team_id = tests.id('team:globex-blue') where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "team_id" of profiles: the team is not a team of the member''s organization', 'an org_admin cannot move a member into another org''s team');
 select throws_ok($$update public.profiles set role = 'compliance_officer' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "role" of profiles: only a super_admin grants or removes super_admin and compliance_officer', 'an org_admin cannot make a compliance_officer');
 select throws_ok($$update public.profiles set role = 'super_admin' where id = tests.get_user_id('lena')$$, '42501', 'permission denied to change column "role" of profiles: only a super_admin grants or removes super_admin and compliance_officer', 'an org_admin cannot make a super_admin');
 select throws_ok($$update public.profiles set role = 'learner' where id = tests.get_user_id('cora')$$, '42501', 'permission denied to change column "role" of profiles: only a super_admin grants or removes super_admin and compliance_officer', 'an org_admin cannot demote a compliance_officer');

@@ -40,29 +40,29 @@ do $$
 begin
   insert into public.courses (id, title_en, title_fr, slug, category, level, duration_minutes, is_published, tier_required, prerequisite_course_ids)
   values
-    (md5('course:free')::uuid, 'Foundations', 'Fondements', 'foundations', 'Foundations', 'Introductory', 60, true, 'free', '{}'),
-    (md5('course:pro')::uuid, 'Leadership', null, 'leadership', 'Leadership', 'Advanced', 90, true, 'professional', '{}'),
-    (md5('course:draft')::uuid, 'Draft', null, 'draft', 'Workplace', 'Intermediate', 30, false, 'free', '{}'),
-    (md5('course:next')::uuid, 'Next', null, 'next', 'Workplace', 'Intermediate', 30, true, 'free', array[md5('course:free')::uuid]);
+    (tests.id('course:free'), 'Foundations', 'Fondements', 'foundations', 'Foundations', 'Introductory', 60, true, 'free', '{}'),
+    (tests.id('course:pro'), 'Leadership', null, 'leadership', 'Leadership', 'Advanced', 90, true, 'professional', '{}'),
+    (tests.id('course:draft'), 'Draft', null, 'draft', 'Workplace', 'Intermediate', 30, false, 'free', '{}'),
+    (tests.id('course:next'), 'Next', null, 'next', 'Workplace', 'Intermediate', 30, true, 'free', array[tests.id('course:free')]);
   insert into public.lessons (id, course_id, title_en, lesson_type, order_index, min_time_seconds, quiz_questions, pass_threshold)
   values
-    (md5('lesson:read')::uuid, md5('course:free')::uuid, 'Read', 'reading', 1, 60, null, 70),
-    (md5('lesson:quiz')::uuid, md5('course:free')::uuid, 'Quiz', 'quiz', 2, null,
+    (tests.id('lesson:read'), tests.id('course:free'), 'Read', 'reading', 1, 60, null, 70),
+    (tests.id('lesson:quiz'), tests.id('course:free'), 'Quiz', 'quiz', 2, null,
       '[{"question": "Q1?", "options": ["a", "b"], "correct_answer": 1, "explanation": "b"},
         {"question": "Q2?", "options": ["c", "d"], "correct_answer": "c", "explanation": "c"}]', 70),
-    (md5('lesson:pro')::uuid, md5('course:pro')::uuid, 'Pro', 'video', 1, null, null, 70),
-    (md5('lesson:draft')::uuid, md5('course:draft')::uuid, 'Draft', 'reading', 1, null, null, 70);
+    (tests.id('lesson:pro'), tests.id('course:pro'), 'Pro', 'video', 1, null, null, 70),
+    (tests.id('lesson:draft'), tests.id('course:draft'), 'Draft', 'reading', 1, null, null, 70);
   insert into public.progress (user_id, course_id)
   values
-    (tests.get_user_id('ivan'), md5('course:free')::uuid),
-    (tests.get_user_id('glen'), md5('course:free')::uuid),
-    (tests.get_user_id('dora'), md5('course:free')::uuid);
+    (tests.get_user_id('ivan'), tests.id('course:free')),
+    (tests.get_user_id('glen'), tests.id('course:free')),
+    (tests.get_user_id('dora'), tests.id('course:free'));
   insert into public.certificates (user_id, course_id, certificate_number, verification_code, issued_date, expiry_date, final_score, status, revoked_at)
   values
-    (tests.get_user_id('ivan'), md5('course:free')::uuid, 'ABR-2024-000101', 'A1B2C3D4E5F6', '2024-03-01', '2099-03-01', 92.5, 'active', null),
-    (tests.get_user_id('glen'), md5('course:free')::uuid, 'ABR-2024-000102', '0123456789AB', '2024-03-02', null, 80, 'revoked', now()),
-    (tests.get_user_id('dora'), md5('course:free')::uuid, 'ABR-2024-000103', 'DDDDDDDDDDDD', '2024-03-03', null, 75, 'active', null),
-    (tests.get_user_id('cora'), md5('course:free')::uuid, 'ABR-2020-000104', 'C0C0C0C0C0C0', '2020-01-01', '2021-01-01', 70, 'active', null);
+    (tests.get_user_id('ivan'), tests.id('course:free'), 'ABR-2024-000101', 'A1B2C3D4E5F6', '2024-03-01', '2099-03-01', 92.5, 'active', null),
+    (tests.get_user_id('glen'), tests.id('course:free'), 'ABR-2024-000102', '0123456789AB', '2024-03-02', null, 80, 'revoked', now()),
+    (tests.get_user_id('dora'), tests.id('course:free'), 'ABR-2024-000103', 'DDDDDDDDDDDD', '2024-03-03', null, 75, 'active', null),
+    (tests.get_user_id('cora'), tests.id('course:free'), 'ABR-2020-000104', 'C0C0C0C0C0C0', '2020-01-01', '2021-01-01', 70, 'active', null);
 end
 $$;
 
@@ -82,8 +82,8 @@ $$;
 -- Reading progress and certificates --------------------------------------------------------------
 
 select tests.authenticate_as('sam');
-select results_eq($$select count(*)::int from public.progress$$, array[3], 'a super_admin reads every progress row');
-select results_eq($$select count(*)::int from public.certificates$$, array[4], 'a super_admin reads every certificate');
+select results_eq($$select count(*)::int from public.progress where user_id = any(tests.fixture_user_ids())$$, array[3], 'a super_admin reads every progress row');
+select results_eq($$select count(*)::int from public.certificates where user_id = any(tests.fixture_user_ids())$$, array[4], 'a super_admin reads every certificate');
 select tests.authenticate_as('cora');
 select results_eq($$select user_id from public.progress$$, array[tests.get_user_id('ivan')], 'a compliance_officer reads progress of live acme members only');
 select results_eq($$select count(*)::int from public.certificates$$, array[2], 'a compliance_officer reads certificates of live acme members (ivan''s and her own)');
@@ -117,13 +117,13 @@ select tests.authenticate_as_anon();
 select throws_ok($$select 1 from public.progress$$, '42501', null, 'anon cannot read progress: permission denied');
 select throws_ok($$select 1 from public.certificates$$, '42501', null, 'anon cannot read certificates: permission denied');
 select tests.authenticate_as_service_role();
-select results_eq($$select count(*)::int from public.progress$$, array[3], 'the service role reads every progress row');
+select results_eq($$select count(*)::int from public.progress where user_id = any(tests.fixture_user_ids())$$, array[3], 'the service role reads every progress row');
 
 -- No client writes them directly ------------------------------------------------------------------
 
 select tests.authenticate_as('lena');
-select throws_ok($$insert into public.progress (user_id, course_id) values (tests.get_user_id('lena'), md5('course:free')::uuid)$$, '42501', null, 'a learner cannot insert progress: no grant (RPCs only)');
-select throws_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('lena'), md5('course:free')::uuid)$$, '42501', null, 'a learner cannot issue herself a certificate: no grant');
+select throws_ok($$insert into public.progress (user_id, course_id) values (tests.get_user_id('lena'), tests.id('course:free'))$$, '42501', null, 'a learner cannot insert progress: no grant (RPCs only)');
+select throws_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('lena'), tests.id('course:free'))$$, '42501', null, 'a learner cannot issue herself a certificate: no grant');
 select tests.authenticate_as('ivan');
 select throws_ok($$update public.progress set completion_percentage = 100$$, '42501', null, 'a learner cannot update his own progress: no grant');
 select throws_ok($$delete from public.certificates$$, '42501', null, 'a learner cannot delete his certificate: no grant');
@@ -132,13 +132,13 @@ select throws_ok($$update public.certificates set status = 'revoked', revoked_at
 select throws_ok($$delete from public.progress$$, '42501', null, 'an org_admin cannot delete progress: no grant');
 select tests.authenticate_as('sam');
 select throws_ok($$update public.progress set completion_percentage = 100$$, '42501', null, 'even a super_admin writes progress only through RPCs: no grant');
-select throws_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('sam'), md5('course:free')::uuid)$$, '42501', null, 'even a super_admin does not issue certificates from the client: no grant');
+select throws_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('sam'), tests.id('course:free'))$$, '42501', null, 'even a super_admin does not issue certificates from the client: no grant');
 select tests.authenticate_as('vic');
-select throws_ok($$insert into public.progress (user_id, course_id) values (tests.get_user_id('vic'), md5('course:free')::uuid)$$, '42501', null, 'a viewer cannot insert progress: no grant');
+select throws_ok($$insert into public.progress (user_id, course_id) values (tests.get_user_id('vic'), tests.id('course:free'))$$, '42501', null, 'a viewer cannot insert progress: no grant');
 select tests.authenticate_as_anon();
-select throws_ok($$insert into public.progress (user_id, course_id) values (tests.get_user_id('lena'), md5('course:free')::uuid)$$, '42501', null, 'anon cannot insert progress: permission denied');
+select throws_ok($$insert into public.progress (user_id, course_id) values (tests.get_user_id('lena'), tests.id('course:free'))$$, '42501', null, 'anon cannot insert progress: permission denied');
 select tests.authenticate_as_service_role();
-select lives_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('eddie'), md5('course:free')::uuid)$$, 'the service role issues a certificate');
+select lives_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('eddie'), tests.id('course:free'))$$, 'the service role issues a certificate');
 select matches(
   (
     select certificate_number
@@ -157,7 +157,7 @@ select matches(
   '^[0-9A-F]{12}$',
   'the database gives it a random 12-character verification code'
 );
-select lives_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('vic'), md5('course:free')::uuid)$$, 'the service role issues another certificate');
+select lives_ok($$insert into public.certificates (user_id, course_id) values (tests.get_user_id('vic'), tests.id('course:free'))$$, 'the service role issues another certificate');
 select isnt(
   (
     select verification_code
@@ -182,81 +182,81 @@ select throws_ok(
 select tests.authenticate_as('lena');
 select throws_ok($$select public.start_course(null)$$, '22023', 'p_course_id is required', 'start_course rejects a null id');
 select throws_ok($$select public.start_course(gen_random_uuid())$$, 'P0002', 'course not found', 'start_course reports an unknown course');
-select throws_ok($$select public.start_course(md5('course:draft')::uuid)$$, 'P0002', 'course not found', 'start_course refuses an unpublished course');
-select throws_ok($$select public.start_course(md5('course:next')::uuid)$$, '42501', 'complete the prerequisite courses first', 'start_course refuses a course whose prerequisites are not completed');
+select throws_ok($$select public.start_course(tests.id('course:draft'))$$, 'P0002', 'course not found', 'start_course refuses an unpublished course');
+select throws_ok($$select public.start_course(tests.id('course:next'))$$, '42501', 'complete the prerequisite courses first', 'start_course refuses a course whose prerequisites are not completed');
 select results_eq(
-  $$select user_id, lesson_id, total_lessons, completion_percentage from public.start_course(md5('course:free')::uuid)$$,
+  $$select user_id, lesson_id, total_lessons, completion_percentage from public.start_course(tests.id('course:free'))$$,
   $$values (tests.get_user_id('lena'), null::uuid, 2, 0.00::numeric)$$,
   'a learner starts a free course: her course-level row, 2 lessons to complete'
 );
-select throws_ok($$select public.start_course(md5('course:free')::uuid)$$, '23505', 'course already started', 'starting the same course twice is a conflict');
+select throws_ok($$select public.start_course(tests.id('course:free'))$$, '23505', 'course already started', 'starting the same course twice is a conflict');
 select results_eq($$select count(*)::int from public.progress$$, array[1], 'the learner now reads her one progress row');
 select tests.authenticate_as('ivan');
-select throws_ok($$select public.start_course(md5('course:pro')::uuid)$$, '42501', 'this course requires the professional tier', 'a free-tier user cannot start a professional course');
+select throws_ok($$select public.start_course(tests.id('course:pro'))$$, '42501', 'this course requires the professional tier', 'a free-tier user cannot start a professional course');
 select tests.authenticate_as('vic');
-select throws_ok($$select public.start_course(md5('course:free')::uuid)$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a viewer cannot start a course');
+select throws_ok($$select public.start_course(tests.id('course:free'))$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a viewer cannot start a course');
 select tests.authenticate_as('gus');
-select throws_ok($$select public.start_course(md5('course:free')::uuid)$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a guest cannot start a course');
+select throws_ok($$select public.start_course(tests.id('course:free'))$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a guest cannot start a course');
 select tests.authenticate_as('dora');
-select throws_ok($$select public.start_course(md5('course:free')::uuid)$$, '42501', 'sign in first: this needs a signed-in user with a profile', 'a soft-deleted user cannot start a course');
+select throws_ok($$select public.start_course(tests.id('course:free'))$$, '42501', 'sign in first: this needs a signed-in user with a profile', 'a soft-deleted user cannot start a course');
 select tests.authenticate_as_anon();
-select throws_ok($$select public.start_course(md5('course:free')::uuid)$$, '42501', null, 'anon cannot start a course: no execute grant');
+select throws_ok($$select public.start_course(tests.id('course:free'))$$, '42501', null, 'anon cannot start a course: no execute grant');
 
 -- record_lesson_progress -------------------------------------------------------------------------------
 
 select tests.authenticate_as('lena');
 select throws_ok($$select public.record_lesson_progress(null, 10, false)$$, '22023', 'p_lesson_id is required', 'record_lesson_progress rejects a null lesson');
-select throws_ok($$select public.record_lesson_progress(md5('lesson:read')::uuid, -5, false)$$, '22023', 'p_time_spent_seconds must be between 0 and 86400', 'record_lesson_progress rejects negative time');
-select throws_ok($$select public.record_lesson_progress(md5('lesson:read')::uuid, 10, null)$$, '22023', 'p_completed is required', 'record_lesson_progress rejects a null p_completed');
+select throws_ok($$select public.record_lesson_progress(tests.id('lesson:read'), -5, false)$$, '22023', 'p_time_spent_seconds must be between 0 and 86400', 'record_lesson_progress rejects negative time');
+select throws_ok($$select public.record_lesson_progress(tests.id('lesson:read'), 10, null)$$, '22023', 'p_completed is required', 'record_lesson_progress rejects a null p_completed');
 select throws_ok($$select public.record_lesson_progress(gen_random_uuid(), 10, false)$$, 'P0002', 'lesson not found', 'record_lesson_progress reports an unknown lesson');
-select throws_ok($$select public.record_lesson_progress(md5('lesson:pro')::uuid, 10, false)$$, 'P0002', 'course not started', 'record_lesson_progress needs the course started');
-select throws_ok($$select public.record_lesson_progress(md5('lesson:read')::uuid, 30, true)$$, '22023', 'this lesson needs at least 60 seconds before it is completed', 'a timed lesson is not completed too early');
+select throws_ok($$select public.record_lesson_progress(tests.id('lesson:pro'), 10, false)$$, 'P0002', 'course not started', 'record_lesson_progress needs the course started');
+select throws_ok($$select public.record_lesson_progress(tests.id('lesson:read'), 30, true)$$, '22023', 'this lesson needs at least 60 seconds before it is completed', 'a timed lesson is not completed too early');
 select results_eq($$select count(*)::int from public.progress where lesson_id is not null$$, array[0], 'the refused call wrote nothing');
 select results_eq(
-  $$select completion_percentage, lessons_completed, time_spent_seconds from public.record_lesson_progress(md5('lesson:read')::uuid, 70, false)$$,
+  $$select completion_percentage, lessons_completed, time_spent_seconds from public.record_lesson_progress(tests.id('lesson:read'), 70, false)$$,
   $$values (0.00::numeric, 0, 70)$$,
   'time spent is recorded and rolled up to the course row'
 );
 select results_eq(
-  $$select completion_percentage, lessons_completed from public.record_lesson_progress(md5('lesson:read')::uuid, 0, true)$$,
+  $$select completion_percentage, lessons_completed from public.record_lesson_progress(tests.id('lesson:read'), 0, true)$$,
   $$values (50.00::numeric, 1)$$,
   'completing one of two lessons puts the course at 50%'
 );
-select throws_ok($$select public.record_lesson_progress(md5('lesson:quiz')::uuid, 10, true)$$, '22023', 'a quiz lesson is completed by passing its quiz', 'a quiz lesson cannot be marked completed without passing it');
+select throws_ok($$select public.record_lesson_progress(tests.id('lesson:quiz'), 10, true)$$, '22023', 'a quiz lesson is completed by passing its quiz', 'a quiz lesson cannot be marked completed without passing it');
 select tests.authenticate_as('vic');
-select throws_ok($$select public.record_lesson_progress(md5('lesson:read')::uuid, 10, false)$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a viewer records no progress');
+select throws_ok($$select public.record_lesson_progress(tests.id('lesson:read'), 10, false)$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a viewer records no progress');
 
 -- submit_quiz -------------------------------------------------------------------------------------------
 
 select tests.authenticate_as('lena');
 select throws_ok($$select * from public.submit_quiz(null, '[]')$$, '22023', 'p_lesson_id is required', 'submit_quiz rejects a null lesson');
-select throws_ok($$select * from public.submit_quiz(md5('lesson:quiz')::uuid, '{"a": 1}')$$, '22023', 'p_answers must be a JSON array', 'submit_quiz rejects answers that are not an array');
-select throws_ok($$select * from public.submit_quiz(md5('lesson:quiz')::uuid, '[1]')$$, '22023', 'p_answers must hold 2 answers', 'submit_quiz rejects the wrong number of answers');
-select throws_ok($$select * from public.submit_quiz(md5('lesson:read')::uuid, '[1]')$$, '22023', 'this lesson has no quiz', 'submit_quiz rejects a lesson without a quiz');
+select throws_ok($$select * from public.submit_quiz(tests.id('lesson:quiz'), '{"a": 1}')$$, '22023', 'p_answers must be a JSON array', 'submit_quiz rejects answers that are not an array');
+select throws_ok($$select * from public.submit_quiz(tests.id('lesson:quiz'), '[1]')$$, '22023', 'p_answers must hold 2 answers', 'submit_quiz rejects the wrong number of answers');
+select throws_ok($$select * from public.submit_quiz(tests.id('lesson:read'), '[1]')$$, '22023', 'this lesson has no quiz', 'submit_quiz rejects a lesson without a quiz');
 select throws_ok($$select * from public.submit_quiz(gen_random_uuid(), '[1]')$$, 'P0002', 'lesson not found', 'submit_quiz reports an unknown lesson');
-select results_eq($$select score, passed from public.submit_quiz(md5('lesson:quiz')::uuid, '[0, "d"]')$$, $$values (0.00::numeric, false)$$, 'wrong answers score 0 and fail');
-select results_eq($$select score, passed from public.submit_quiz(md5('lesson:quiz')::uuid, '[1, "d"]')$$, $$values (50.00::numeric, false)$$, 'half right scores 50, under the 70 threshold');
-select results_eq($$select score, passed from public.submit_quiz(md5('lesson:quiz')::uuid, '[1, 0]')$$, $$values (100.00::numeric, true)$$, 'right answers (as option index or text) score 100 and pass');
+select results_eq($$select score, passed from public.submit_quiz(tests.id('lesson:quiz'), '[0, "d"]')$$, $$values (0.00::numeric, false)$$, 'wrong answers score 0 and fail');
+select results_eq($$select score, passed from public.submit_quiz(tests.id('lesson:quiz'), '[1, "d"]')$$, $$values (50.00::numeric, false)$$, 'half right scores 50, under the 70 threshold');
+select results_eq($$select score, passed from public.submit_quiz(tests.id('lesson:quiz'), '[1, 0]')$$, $$values (100.00::numeric, true)$$, 'right answers (as option index or text) score 100 and pass');
 select results_eq(
-  $$select array_agg(k order by k) from jsonb_object_keys((select to_jsonb(r) from public.submit_quiz(md5('lesson:quiz')::uuid, '[0, 0]') as r)) as k$$,
+  $$select array_agg(k order by k) from jsonb_object_keys((select to_jsonb(r) from public.submit_quiz(tests.id('lesson:quiz'), '[0, 0]') as r)) as k$$,
   $$values (array['passed', 'score'])$$,
   'submit_quiz returns the score and passed only, never the answers'
 );
 select results_eq(
-  $$select quiz_attempts, quiz_best_score, quiz_last_score, quiz_passed from public.progress where lesson_id = md5('lesson:quiz')::uuid$$,
+  $$select quiz_attempts, quiz_best_score, quiz_last_score, quiz_passed from public.progress where lesson_id = tests.id('lesson:quiz')$$,
   $$values (4, 100.00::numeric, 50.00::numeric, true)$$,
   'attempts, best and last score are kept; a later failure does not undo the pass'
 );
 select results_eq(
-  $$select completion_percentage, lessons_completed, completed_at is not null from public.progress where lesson_id is null and course_id = md5('course:free')::uuid$$,
+  $$select completion_percentage, lessons_completed, completed_at is not null from public.progress where lesson_id is null and course_id = tests.id('course:free')$$,
   $$values (100.00::numeric, 2, true)$$,
   'passing the quiz completes the course'
 );
-select lives_ok($$select public.start_course(md5('course:next')::uuid)$$, 'with its prerequisite completed, the next course starts');
+select lives_ok($$select public.start_course(tests.id('course:next'))$$, 'with its prerequisite completed, the next course starts');
 select tests.authenticate_as('gus');
-select throws_ok($$select * from public.submit_quiz(md5('lesson:quiz')::uuid, '[1, 0]')$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a guest submits no quiz');
+select throws_ok($$select * from public.submit_quiz(tests.id('lesson:quiz'), '[1, 0]')$$, '42501', 'viewer and guest accounts are read-only and record no progress', 'a guest submits no quiz');
 select tests.authenticate_as('ivan');
-select results_eq($$select passed from public.submit_quiz(md5('lesson:quiz')::uuid, '[1, 0]')$$, array[true], 'an investigator who started the course takes the quiz');
+select results_eq($$select passed from public.submit_quiz(tests.id('lesson:quiz'), '[1, 0]')$$, array[true], 'an investigator who started the course takes the quiz');
 
 -- Staff see the learner's new progress; another org does not
 select tests.authenticate_as('olga');

@@ -107,11 +107,11 @@ select throws_ok($$select 1 from public.onboarding$$, '42501', null, 'anon canno
 select throws_ok($$insert into public.onboarding (user_id) values (tests.get_user_id('lena'))$$, '42501', null, 'anon cannot create onboarding: permission denied');
 select throws_ok($$update public.onboarding set tour_completed = true$$, '42501', null, 'anon cannot update onboarding: permission denied');
 select tests.authenticate_as_service_role();
-select results_eq($$select count(*)::int from public.onboarding$$, array[11], 'the service role reads every onboarding row');
+select results_eq($$select count(*)::int from public.onboarding where user_id = any(tests.fixture_user_ids())$$, array[11], 'the service role reads every onboarding row');
 select results_eq($$update public.onboarding set tour_completed = true where user_id = tests.get_user_id('lena') returning 1$$, array[1], 'the service role updates any row');
 select results_eq($$delete from public.onboarding where user_id = tests.get_user_id('dora') returning 1$$, array[1], 'the service role deletes a row');
 select tests.clear_authentication();
-select results_eq($$select count(*)::int from public.onboarding$$, array[10], 'ten rows remain');
+select results_eq($$select count(*)::int from public.onboarding where user_id = any(tests.fixture_user_ids())$$, array[10], 'ten rows remain');
 
 select * from finish();
 rollback;

@@ -34,6 +34,9 @@ insert into public.tribunal_cases (id, case_number, title, tribunal, source_url,
 ('00000000-0000-0000-0000-0000000000c1', 'HRTO-1', 'Live one', 'HRTO', 'https://example.test/1', null),
 ('00000000-0000-0000-0000-0000000000c2', 'HRTO-2', 'Live two', 'HRTO', 'https://example.test/2', null),
 ('00000000-0000-0000-0000-0000000000c3', 'HRTO-3', 'Deleted', 'HRTO', 'https://example.test/3', now());
+-- Case law is shared: reads are counted within these three cases.
+insert into tests.fixtures (kind, id)
+select 'case', id from public.tribunal_cases where id::text like '00000000-0000-0000-0000-0000000000c_';
 
 -- Reads ---------------------------------------------------------------------------
 
@@ -42,48 +45,48 @@ select throws_ok($$select count(*) from public.tribunal_cases$$, '42501', null, 
 select tests.clear_authentication();
 
 select tests.authenticate_as('super');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[3], 'a super admin reads every case, soft-deleted included');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[3], 'a super admin reads every case, soft-deleted included');
 select tests.clear_authentication();
 
 select tests.authenticate_as('compliance');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'a compliance officer reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'a compliance officer reads the live cases only');
 select tests.clear_authentication();
 
 select tests.authenticate_as('orgadmin');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'an org admin reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'an org admin reads the live cases only');
 select tests.clear_authentication();
 
 select tests.authenticate_as('analyst');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'an analyst reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'an analyst reads the live cases only');
 select is_empty($$select 1 from public.tribunal_cases where id = '00000000-0000-0000-0000-0000000000c3'$$, 'an analyst does not see the soft-deleted case');
 select tests.clear_authentication();
 
 select tests.authenticate_as('investigator');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'an investigator reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'an investigator reads the live cases only');
 select tests.clear_authentication();
 
 select tests.authenticate_as('educator');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'an educator reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'an educator reads the live cases only');
 select tests.clear_authentication();
 
 select tests.authenticate_as('learner');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'a learner reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'a learner reads the live cases only');
 select tests.clear_authentication();
 
 select tests.authenticate_as('viewer');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'a viewer reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'a viewer reads the live cases only');
 select tests.clear_authentication();
 
 select tests.authenticate_as('guest');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'a guest reads the live cases only');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'a guest reads the live cases only');
 select tests.clear_authentication();
 
 select tests.authenticate_as('g_learner');
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[2], 'a learner of another organization reads the same live cases');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[2], 'a learner of another organization reads the same live cases');
 select tests.clear_authentication();
 
 select tests.authenticate_as_service_role();
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[3], 'the service role reads every case');
+select results_eq($$select count(*)::int from public.tribunal_cases where id = any(tests.fixture_ids('case'))$$, array[3], 'the service role reads every case');
 select tests.clear_authentication();
 
 -- Inserts -------------------------------------------------------------------------
@@ -224,6 +227,8 @@ select tests.clear_authentication();
 
 -- Deletes -------------------------------------------------------------------------
 
+create temp table cases_before on commit drop as select count(*) as n from public.tribunal_cases;
+
 select tests.authenticate_as_anon();
 select throws_ok($$delete from public.tribunal_cases$$, '42501', null, 'anon cannot delete cases (raises 42501)');
 select tests.clear_authentication();
@@ -260,7 +265,7 @@ select tests.authenticate_as('guest');
 select is_empty($$delete from public.tribunal_cases returning 1$$, 'a guest cannot delete cases: no row is touched');
 select tests.clear_authentication();
 
-select results_eq($$select count(*)::int from public.tribunal_cases$$, array[9], 'the denied deletes removed nothing');
+select results_eq($$select count(*)::int from public.tribunal_cases$$, $$select n::int from cases_before$$, 'the denied deletes removed nothing, anywhere');
 
 select tests.authenticate_as('super');
 select results_eq($$delete from public.tribunal_cases where case_number = 'S-1' returning 1$$, $$values (1)$$, 'a super admin deletes a case');

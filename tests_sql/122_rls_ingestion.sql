@@ -32,7 +32,7 @@ $$;
 -- One source, one job, two raw cases (reviewers decide on them through
 -- rpc_functions/21_case_review.sql, tested in 130_rls_case_review_rpcs.sql).
 insert into public.tribunal_sources (id, name, tribunal, base_url, scraper_config)
-values ('00000000-0000-0000-0000-0000000000a1', 'HRTO', 'Ontario Human Rights Tribunal', 'https://hrto.test', '{}');
+values ('00000000-0000-0000-0000-0000000000a1', 'T122 HRTO', 'Ontario Human Rights Tribunal', 'https://hrto.test', '{}');
 insert into public.ingestion_jobs (id, source_id, triggered_by)
 values ('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-0000000000a1', tests.get_user_id('analyst'));
 insert into public.tribunal_cases_raw (id, source_name, source_url, ingestion_job_id) values
@@ -48,11 +48,11 @@ select throws_ok($$select 1 from public.tribunal_cases_raw$$, '42501', null, 'an
 select tests.clear_authentication();
 
 select tests.authenticate_as('super');
-select results_eq($$select (select count(*) from public.tribunal_sources)::int, (select count(*) from public.ingestion_jobs)::int, (select count(*) from public.tribunal_cases_raw)::int$$, $$values (1, 1, 2)$$, 'a super admin (a reviewer) reads every source, job and raw case');
+select results_eq($$select (select count(*) from public.tribunal_sources where id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.ingestion_jobs where source_id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.tribunal_cases_raw where ingestion_job_id = '00000000-0000-0000-0000-0000000000b1')::int$$, $$values (1, 1, 2)$$, 'a super admin (a reviewer) reads every source, job and raw case');
 select tests.clear_authentication();
 
 select tests.authenticate_as('compliance');
-select results_eq($$select (select count(*) from public.tribunal_sources)::int, (select count(*) from public.ingestion_jobs)::int, (select count(*) from public.tribunal_cases_raw)::int$$, $$values (1, 1, 2)$$, 'a compliance officer (a reviewer) reads every source, job and raw case');
+select results_eq($$select (select count(*) from public.tribunal_sources where id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.ingestion_jobs where source_id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.tribunal_cases_raw where ingestion_job_id = '00000000-0000-0000-0000-0000000000b1')::int$$, $$values (1, 1, 2)$$, 'a compliance officer (a reviewer) reads every source, job and raw case');
 select tests.clear_authentication();
 
 select tests.authenticate_as('orgadmin');
@@ -60,11 +60,11 @@ select results_eq($$select (select count(*) from public.tribunal_sources)::int, 
 select tests.clear_authentication();
 
 select tests.authenticate_as('analyst');
-select results_eq($$select (select count(*) from public.tribunal_sources)::int, (select count(*) from public.ingestion_jobs)::int, (select count(*) from public.tribunal_cases_raw)::int$$, $$values (1, 1, 2)$$, 'an analyst (a reviewer) reads every source, job and raw case');
+select results_eq($$select (select count(*) from public.tribunal_sources where id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.ingestion_jobs where source_id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.tribunal_cases_raw where ingestion_job_id = '00000000-0000-0000-0000-0000000000b1')::int$$, $$values (1, 1, 2)$$, 'an analyst (a reviewer) reads every source, job and raw case');
 select tests.clear_authentication();
 
 select tests.authenticate_as('investigator');
-select results_eq($$select (select count(*) from public.tribunal_sources)::int, (select count(*) from public.ingestion_jobs)::int, (select count(*) from public.tribunal_cases_raw)::int$$, $$values (1, 1, 2)$$, 'an investigator (a reviewer) reads every source, job and raw case');
+select results_eq($$select (select count(*) from public.tribunal_sources where id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.ingestion_jobs where source_id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.tribunal_cases_raw where ingestion_job_id = '00000000-0000-0000-0000-0000000000b1')::int$$, $$values (1, 1, 2)$$, 'an investigator (a reviewer) reads every source, job and raw case');
 select tests.clear_authentication();
 
 select tests.authenticate_as('educator');
@@ -88,7 +88,7 @@ select results_eq($$select (select count(*) from public.tribunal_sources)::int, 
 select tests.clear_authentication();
 
 select tests.authenticate_as('g_compliance');
-select results_eq($$select (select count(*) from public.tribunal_sources)::int, (select count(*) from public.ingestion_jobs)::int, (select count(*) from public.tribunal_cases_raw)::int$$, $$values (1, 1, 2)$$, 'a compliance officer of globex (a reviewer) reads every source, job and raw case');
+select results_eq($$select (select count(*) from public.tribunal_sources where id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.ingestion_jobs where source_id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.tribunal_cases_raw where ingestion_job_id = '00000000-0000-0000-0000-0000000000b1')::int$$, $$values (1, 1, 2)$$, 'a compliance officer of globex (a reviewer) reads every source, job and raw case');
 select tests.clear_authentication();
 
 select tests.authenticate_as('g_learner');
@@ -96,7 +96,7 @@ select results_eq($$select (select count(*) from public.tribunal_sources)::int, 
 select tests.clear_authentication();
 
 select tests.authenticate_as_service_role();
-select results_eq($$select (select count(*) from public.tribunal_sources)::int, (select count(*) from public.ingestion_jobs)::int, (select count(*) from public.tribunal_cases_raw)::int$$, $$values (1, 1, 2)$$, 'the service role reads every source, job and raw case');
+select results_eq($$select (select count(*) from public.tribunal_sources where id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.ingestion_jobs where source_id = '00000000-0000-0000-0000-0000000000a1')::int, (select count(*) from public.tribunal_cases_raw where ingestion_job_id = '00000000-0000-0000-0000-0000000000b1')::int$$, $$values (1, 1, 2)$$, 'the service role reads every source, job and raw case');
 select tests.clear_authentication();
 
 -- Writes: no client writes these tables, reviewers included ------------------------
@@ -221,7 +221,7 @@ select throws_ok($$update public.tribunal_cases_raw set status = 'approved'$$, '
 select throws_ok($$delete from public.tribunal_cases_raw$$, '42501', null, 'a guest cannot delete a raw case (raises 42501)');
 select tests.clear_authentication();
 
-select results_eq($$select status from public.tribunal_cases_raw order by id$$, $$values ('pending'), ('pending')$$, 'the denied writes changed no raw case');
+select results_eq($$select status from public.tribunal_cases_raw where ingestion_job_id = '00000000-0000-0000-0000-0000000000b1' order by id$$, $$values ('pending'), ('pending')$$, 'the denied writes changed no raw case');
 
 -- The ingestion workers (service role) write all three -------------------------------
 
@@ -231,7 +231,7 @@ select lives_ok($$insert into public.ingestion_jobs (source_id) values ('0000000
 select lives_ok($$insert into public.tribunal_cases_raw (source_name, source_url) values ('HRTO', 'u')$$, 'the service role inserts a raw case');
 select results_eq($$update public.ingestion_jobs set status = 'completed' where id = '00000000-0000-0000-0000-0000000000b1' returning 1$$, $$values (1)$$, 'the service role updates a job');
 select results_eq($$update public.tribunal_cases_raw set status = 'classified' where id = '00000000-0000-0000-0000-0000000000d1' returning 1$$, $$values (1)$$, 'the service role updates a raw case');
-select results_eq($$update public.tribunal_sources set last_error = 'timeout' where name = 'HRTO' returning 1$$, $$values (1)$$, 'the service role updates a source');
+select results_eq($$update public.tribunal_sources set last_error = 'timeout' where name = 'T122 HRTO' returning 1$$, $$values (1)$$, 'the service role updates a source');
 select results_eq($$delete from public.tribunal_cases_raw where id = '00000000-0000-0000-0000-0000000000d2' returning 1$$, $$values (1)$$, 'the service role deletes a raw case');
 select lives_ok($$delete from public.ingestion_jobs where status = 'running'$$, 'the service role deletes a job');
 select results_eq($$delete from public.tribunal_sources where name = 'X' returning 1$$, $$values (1)$$, 'the service role deletes a source');

@@ -389,12 +389,12 @@ select tests.clear_authentication();
 
 -- What the denied writes left ------------------------------------------------------------
 
-select results_eq($$select count(*)::int, count(*) filter (where user_rating = 5)::int from public.ai_coaching_sessions$$, $$values (22, 10)$$, 'ten contributors added and rated a session each; viewer and guest did neither');
-select results_eq($$select count(*)::int, count(*) filter (where notes = 'x')::int from public.bookmarks$$, $$values (12, 0)$$, 'one bookmark per user is left, none changed by another user');
-select results_eq($$select count(*)::int, count(*) filter (where name = 'x')::int from public.saved_searches$$, $$values (12, 0)$$, 'one saved search per user is left, none changed by another user');
+select results_eq($$select count(*)::int, count(*) filter (where user_rating = 5)::int from public.ai_coaching_sessions where user_id = any(tests.fixture_user_ids())$$, $$values (22, 10)$$, 'ten contributors added and rated a session each; viewer and guest did neither');
+select results_eq($$select count(*)::int, count(*) filter (where notes = 'x')::int from public.bookmarks where user_id = any(tests.fixture_user_ids())$$, $$values (12, 0)$$, 'one bookmark per user is left, none changed by another user');
+select results_eq($$select count(*)::int, count(*) filter (where name = 'x')::int from public.saved_searches where user_id = any(tests.fixture_user_ids())$$, $$values (12, 0)$$, 'one saved search per user is left, none changed by another user');
 
 select tests.authenticate_as_service_role();
-select results_eq($$select count(*)::int from public.bookmarks$$, array[12], 'the service role reads every bookmark');
+select results_eq($$select count(*)::int from public.bookmarks where user_id = any(tests.fixture_user_ids())$$, array[12], 'the service role reads every bookmark');
 select results_eq($$update public.ai_coaching_sessions set ai_model = 'gpt-4o' where user_id = tests.get_user_id('viewer') returning 1$$, $$values (1)$$, 'the service role updates a coaching session');
 select results_eq($$delete from public.saved_searches where user_id = tests.get_user_id('guest') returning 1$$, $$values (1)$$, 'the service role deletes a saved search');
 select tests.clear_authentication();

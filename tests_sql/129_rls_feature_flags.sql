@@ -41,6 +41,10 @@ insert into public.feature_flags (flag_key, name, is_enabled, target_type, targe
 ('f_user', 'The viewer only', true, 'user', '{}', '{}', array[tests.get_user_id('viewer')], 100),
 ('f_zero', 'Nobody yet', true, 'global', '{}', '{}', '{}', 0),
 ('f_half', 'Half rollout', true, 'global', '{}', '{}', '{}', 50);
+-- Flags are global: counts below are of these seven.
+insert into tests.fixtures (kind, id)
+select 'flag', id from public.feature_flags
+where flag_key in ('f_global', 'f_off', 'f_tier', 'f_org', 'f_user', 'f_zero', 'f_half');
 
 -- The table: super admins only ---------------------------------------------------------
 
@@ -128,10 +132,10 @@ select is_empty($$update public.feature_flags set is_enabled = true returning 1$
 select is_empty($$delete from public.feature_flags returning 1$$, 'a learner of globex cannot delete flags: no row is touched');
 select tests.clear_authentication();
 
-select results_eq($$select count(*)::int, count(*) filter (where is_enabled)::int from public.feature_flags$$, $$values (7, 6)$$, 'the denied writes changed no flag');
+select results_eq($$select count(*)::int, count(*) filter (where is_enabled)::int from public.feature_flags where id = any(tests.fixture_ids('flag'))$$, $$values (7, 6)$$, 'the denied writes changed no flag');
 
 select tests.authenticate_as('super');
-select results_eq($$select count(*)::int from public.feature_flags$$, array[7], 'a super admin reads every flag');
+select results_eq($$select count(*)::int from public.feature_flags where id = any(tests.fixture_ids('flag'))$$, array[7], 'a super admin reads every flag');
 select lives_ok($$insert into public.feature_flags (flag_key, name, created_by) values ('f_new', 'New', tests.get_user_id('super'))$$, 'a super admin creates a flag');
 select throws_ok($$insert into public.feature_flags (flag_key, name, created_by) values ('f_new2', 'New', tests.get_user_id('analyst'))$$, '42501', null, 'a super admin cannot record someone else as a flag''s creator (raises 42501)');
 select results_eq($$update public.feature_flags set is_enabled = true, rollout_percentage = 10 where flag_key = 'f_new' returning 1$$, $$values (1)$$, 'a super admin updates a flag');
@@ -139,7 +143,7 @@ select results_eq($$delete from public.feature_flags where flag_key = 'f_new' re
 select tests.clear_authentication();
 
 select tests.authenticate_as_service_role();
-select results_eq($$select count(*)::int from public.feature_flags$$, array[7], 'the service role reads every flag');
+select results_eq($$select count(*)::int from public.feature_flags where id = any(tests.fixture_ids('flag'))$$, array[7], 'the service role reads every flag');
 select tests.clear_authentication();
 
 -- feature_enabled(): targeting ----------------------------------------------------------
@@ -182,9 +186,14 @@ select tests.clear_authentication();
 
 -- feature_enabled(): deterministic 50% rollout, bucket = md5(flag_key || user id) ------
 
-select ok((select count(*) filter (where private.rollout_bucket('f_half', tests.get_user_id(u)) < 50) between 1 and 11
-  from unnest(array['super', 'compliance', 'orgadmin', 'analyst', 'investigator', 'educator', 'learner', 'viewer', 'guest', 'g_admin', 'g_compliance', 'g_learner']) as u),
-  'the 50% rollout splits these twelve users: some in, some out');
+-- Fixed ids, not this run's users (whose ids are salted): the split is the same every run.
+select ok(
+  (
+    select count(*) filter (where private.rollout_bucket('f_half', md5('rollout:' || n)::uuid) < 50) between 1 and 11
+    from generate_series(1, 12) as n
+  ),
+  'the 50% rollout splits twelve fixed user ids: some in, some out'
+);
 select tests.authenticate_as('super');
 select is((public.feature_enabled('f_half')), (('x' || substr(md5('f_half' || auth.uid()::text), 1, 8))::bit(32)::bigint % 100) < 50, 'a super admin: the 50% flag follows their md5 bucket');
 select is((public.feature_enabled('f_half')), public.feature_enabled('f_half'), 'a super admin: the answer is the same on every call');

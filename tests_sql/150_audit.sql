@@ -76,7 +76,7 @@ language sql
 as $$
   select jsonb_build_object(
     'user_id', case when actor is not null then tests.get_user_id(actor) end,
-    'user_email', case when actor is not null then actor || '@test.local' end,
+    'user_email', case when actor is not null then tests.get_user_email(actor) end,
     'user_role', actor_role,
     'action', act, 'resource_type', tbl, 'resource_id', res,
     'organization_id', case when org is not null then tests.get_org_id(org) end,
@@ -347,7 +347,7 @@ select is(
 );
 select is(
   pg_temp.take_changes() ->> 'slug',
-  'initech',
+  tests.name('initech'),
   'a deletion''s changes hold the deleted row'
 );
 

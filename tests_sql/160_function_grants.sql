@@ -34,8 +34,8 @@ select is_empty(
     $$select p.oid::regprocedure::text from pg_catalog.pg_proc as p
       where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
         and p.prosecdef
-        and not coalesce('search_path=""' = any(p.proconfig), false)$$,
-    'every SECURITY DEFINER function runs with an empty search_path'
+        and not coalesce(p.proconfig && array['search_path=pg_catalog, pg_temp', 'search_path=""'], false)$$,
+    'every SECURITY DEFINER function runs with a fixed search_path (pg_catalog, pg_temp; or empty)'
 );
 
 select is_empty(
