@@ -249,7 +249,8 @@ select lives_ok(
 );
 select tests.clear_authentication();
 select results_eq(
-  $$select user_id, user_email, organization_id from public.audit_logs where id = 'a0000000-0000-4000-8000-000000000001'$$,
+  $$select user_id, user_email, organization_id from public.audit_logs where id
+    = 'a0000000-0000-4000-8000-000000000001'$$,
   $$values (null::uuid, 'bob@test.local'::text, tests.get_org_id('acme'))$$,
   'bob''s audit row stays: the user link is cleared, his email and the organization kept'
 );
@@ -269,7 +270,8 @@ select lives_ok(
 );
 select tests.clear_authentication();
 select results_eq(
-  $$select user_id, user_email, organization_id from public.audit_logs where id = 'a0000000-0000-4000-8000-000000000004'$$,
+  $$select user_id, user_email, organization_id from public.audit_logs where id
+    = 'a0000000-0000-4000-8000-000000000004'$$,
   $$values (tests.get_user_id('gina'), 'gina@test.local'::text, null::uuid)$$,
   'globex''s audit row stays: the organization link is cleared, the rest kept'
 );

@@ -67,7 +67,8 @@ select tests.authenticate_as('gone');
 select is_empty($$select 1 from public.notifications$$, 'a soft-deleted user reads no notifications');
 select is_empty($$select 1 from public.bookmarks$$, 'a soft-deleted user reads no bookmarks');
 select throws_ok(
-    $$insert into public.bookmarks (user_id, resource_type, resource_id) values (auth.uid(), 'course', gen_random_uuid())$$,
+    $$insert into public.bookmarks (user_id, resource_type, resource_id) values (auth.uid(), 'course',
+      gen_random_uuid())$$,
     '42501', null,
     'a soft-deleted user cannot create a bookmark'
 );

@@ -115,7 +115,8 @@ create or replace function tests.create_org(slug text, name text default null) r
 language sql
 as $$
   insert into public.organizations (id, name, slug, admin_email)
-  values (tests.get_org_id(slug), coalesce(name, initcap(slug)), tests.name(slug), 'admin@' || tests.name(slug) || '.test')
+  values (tests.get_org_id(slug), coalesce(name, initcap(slug)), tests.name(slug),
+    'admin@' || tests.name(slug) || '.test')
   on conflict (id) do nothing;
   insert into tests.fixtures (kind, id) values ('org', tests.get_org_id(slug)) on conflict do nothing;
   select tests.get_org_id(slug)
