@@ -59,7 +59,9 @@ begin
     raise exception using
       errcode = 'P0002',
       message = 'course not found',
-      hint = case when p_for_progress then 'Only published courses can be taken.' else 'Check the course or lesson id.' end;
+      hint = case
+        when p_for_progress then 'Only published courses can be taken.' else 'Check the course or lesson id.'
+      end;
   end if;
 
   if p_for_progress and (select private.is_read_only()) then
@@ -253,7 +255,8 @@ begin
           from pg_catalog.jsonb_each(
             case when pg_catalog.jsonb_typeof(q.value) = 'object' then q.value else '{}'::jsonb end
           ) as kv
-          where kv.key in ('id', 'question', 'question_en', 'question_fr', 'options', 'options_en', 'options_fr', 'type', 'points')
+          where kv.key in ('id', 'question', 'question_en', 'question_fr', 'options', 'options_en', 'options_fr',
+            'type', 'points')
         ) || pg_catalog.jsonb_build_object('index', q.ordinality - 1)
         order by q.ordinality
       ), '[]'::jsonb)
@@ -292,7 +295,9 @@ as $$
 $$;
 
 comment on function public.get_lesson(uuid) is
-'A lesson with its content (content_en/fr, video, audio, attachments) when your tier reaches the course''s tier_required, and its quiz questions and options without answers or explanations. 22023 missing id, P0002 no such visible lesson, 42501 tier too low or not signed in.';
+'A lesson with its content (content_en/fr, video, audio, attachments) when your tier reaches the course''s '
+  'tier_required, and its quiz questions and options without answers or explanations. 22023 missing id, P0002 no such '
+  'visible lesson, 42501 tier too low or not signed in.';
 
 -- start_course ------------------------------------------------------------------------
 
@@ -356,7 +361,8 @@ as $$
 $$;
 
 comment on function public.start_course(uuid) is
-'Starts a published course: creates your course-level progress row and returns it. 22023 missing id, P0002 no such published course, 42501 tier too low, read-only role or prerequisites missing, 23505 already started.';
+'Starts a published course: creates your course-level progress row and returns it. 22023 missing id, P0002 no such '
+  'published course, 42501 tier too low, read-only role or prerequisites missing, 23505 already started.';
 
 -- record_lesson_progress --------------------------------------------------------------
 
@@ -437,7 +443,9 @@ as $$
 $$;
 
 comment on function public.record_lesson_progress(uuid, integer, boolean) is
-'Records time spent on a lesson of a started course and, with p_completed, completes it (never un-completes); returns your recomputed course-level progress row. 22023 bad input (or a quiz lesson, completed by submit_quiz; or less than min_time_seconds), P0002 no such lesson or course not started, 42501 tier too low or read-only role.';
+'Records time spent on a lesson of a started course and, with p_completed, completes it (never un-completes); returns '
+  'your recomputed course-level progress row. 22023 bad input (or a quiz lesson, completed by submit_quiz; or less '
+  'than min_time_seconds), P0002 no such lesson or course not started, 42501 tier too low or read-only role.';
 
 -- submit_quiz ---------------------------------------------------------------------------
 
@@ -470,7 +478,8 @@ begin
   end if;
   if l.lesson_type <> 'quiz' or pg_catalog.jsonb_typeof(l.quiz_questions) is distinct from 'array'
     or pg_catalog.jsonb_array_length(l.quiz_questions) = 0 then
-    raise exception using errcode = '22023', message = 'this lesson has no quiz', hint = 'Pass the id of a quiz lesson.';
+    raise exception using errcode = '22023', message = 'this lesson has no quiz',
+      hint = 'Pass the id of a quiz lesson.';
   end if;
   question_count := pg_catalog.jsonb_array_length(l.quiz_questions);
   if pg_catalog.jsonb_array_length(p_answers) <> question_count then
@@ -533,7 +542,9 @@ as $$
 $$;
 
 comment on function public.submit_quiz(uuid, jsonb) is
-'Scores your answers to a quiz lesson (a JSON array, one answer per question: the option index or its text); records the attempt and returns the score (percent) and whether it passed. Never returns the correct answers. 22023 bad input or not a quiz, P0002 no such lesson or course not started, 42501 tier too low or read-only role.';
+'Scores your answers to a quiz lesson (a JSON array, one answer per question: the option index or its text); records '
+  'the attempt and returns the score (percent) and whether it passed. Never returns the correct answers. 22023 bad '
+  'input or not a quiz, P0002 no such lesson or course not started, 42501 tier too low or read-only role.';
 
 -- Grants ----------------------------------------------------------------------------
 

@@ -100,7 +100,12 @@ as $$
 $$;
 
 comment on function public.verify_certificate(text, text) is
-'Verifies a certificate by its number (ABR-YYYY-NNNNNN) and its verification code (12 hex characters), both printed on the certificate, for anyone: returns the holder''s name, the course title (en, fr), issue and expiry dates and status (active, revoked, expired), nothing else. 22023 malformed number or code; P0002 certificate not found (unknown number or wrong code alike).';
+'Verifies a certificate by its number (ABR-YYYY-NNNNNN) and its verification code (12 hex characters), both printed on '
+  'the certificate, for anyone: returns the holder''s name, the course title (en, fr), issue and expiry dates and '
+  'status (active, revoked, expired), nothing else. 22023 malformed number or code; P0002 certificate not found '
+  '(unknown number or wrong code alike).';
 
-revoke all on function private.verify_certificate(text, text), public.verify_certificate(text, text) from public, anon, authenticated;
-grant execute on function private.verify_certificate(text, text), public.verify_certificate(text, text) to anon, authenticated, service_role;
+revoke all on function private.verify_certificate(text, text), public.verify_certificate(text, text) from public, anon,
+  authenticated;
+grant execute on function private.verify_certificate(text, text), public.verify_certificate(text, text) to anon,
+  authenticated, service_role;

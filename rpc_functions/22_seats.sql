@@ -147,7 +147,9 @@ as $$
 $$;
 
 comment on function public.assign_seat(uuid, uuid) is
-'Org admins: assign an available seat of their organization to a member, never past the subscription''s seat_count. Errors: 22023 bad input or non-member, 42501 not an org admin of the seat''s organization, P0002 seat or user not found, 23505 seat taken, user already seated or no seats left.';
+'Org admins: assign an available seat of their organization to a member, never past the subscription''s seat_count. '
+  'Errors: 22023 bad input or non-member, 42501 not an org admin of the seat''s organization, P0002 seat or user not '
+  'found, 23505 seat taken, user already seated or no seats left.';
 
 revoke all on function private.assign_seat(uuid, uuid) from public, anon, authenticated;
 revoke all on function public.assign_seat(uuid, uuid) from public, anon, authenticated;
@@ -197,7 +199,9 @@ as $$
 $$;
 
 comment on function public.revoke_seat(uuid) is
-'Org admins: take back a seat of their organization (clears the holder''s profiles.seat_id, recounts seats_used). Errors: 22023 bad input or seat not assigned, 42501 not an org admin of the seat''s organization, P0002 seat not found.';
+'Org admins: take back a seat of their organization (clears the holder''s profiles.seat_id, recounts seats_used). '
+  'Errors: 22023 bad input or seat not assigned, 42501 not an org admin of the seat''s organization, P0002 seat not '
+  'found.';
 
 revoke all on function private.revoke_seat(uuid) from public, anon, authenticated;
 revoke all on function public.revoke_seat(uuid) from public, anon, authenticated;
