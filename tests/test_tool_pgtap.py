@@ -66,6 +66,7 @@ select ok(false, 'future feature');
     result = pgtap.run_file(applied_db, path)
     assert result.tests[0].directive == "TODO"
     assert result.ok, result.report()
+    assert (result.passed, len(result.todo)) == (0, 1), "a failing TODO test is not a pass"
 
 
 def test_parse_tap_ignores_rows_that_look_like_plans():

@@ -65,8 +65,13 @@ class TapResult:
 
     @property
     def passed(self) -> int:
-        """Tests that ran and held: neither failed nor skipped (a skipped test proved nothing)."""
-        return sum(1 for t in self.tests if not t.failed and not t.skipped)
+        """Tests that ran and held: ok and not skipped (a skipped test proved nothing)."""
+        return sum(1 for t in self.tests if t.ok and not t.skipped)
+
+    @property
+    def todo(self) -> list[TapTest]:
+        """Known failures marked TODO: they do not fail the file, nor count as passed."""
+        return [t for t in self.tests if not t.ok and t.directive.upper() == "TODO"]
 
     @property
     def skipped(self) -> list[TapTest]:
@@ -78,7 +83,7 @@ class TapResult:
     def as_dict(self) -> dict:
         return {
             "path": self.path, "ok": self.ok, "planned": self.planned, "ran": len(self.tests),
-            "passed": self.passed, "failed": len(self.failures), "skipped": len(self.skipped),
+            "passed": self.passed, "failed": len(self.failures), "skipped": len(self.skipped), "todo": len(self.todo),
             "skip_reasons": self.skip_reasons(),
             "failures": [t.as_dict() for t in self.failures], "errors": self.errors,
         }
@@ -179,6 +184,7 @@ def summary(results: list[TapResult]) -> dict:
         "passed": sum(r.passed for r in results),
         "failed": sum(len(r.failures) for r in results),
         "skipped": sum(len(r.skipped) for r in results),
+        "todo": sum(len(r.todo) for r in results),
     }
 
 
@@ -189,4 +195,6 @@ def status_line(result: TapResult) -> str:
         parts.append(f"{len(result.failures)} failed")
     if result.skipped:
         parts.append(f"{len(result.skipped)} skipped ({'; '.join(result.skip_reasons())})")
+    if result.todo:
+        parts.append(f"{len(result.todo)} todo")
     return f"{len(result.tests)} tests: " + ", ".join(parts)
