@@ -9,7 +9,7 @@
   Fixtures never meet the database's own rows: every id, slug and email the
   helpers make is derived from a salt drawn once per transaction, so a file
   passes alike on an empty database, on the demo seed, on bench data or on a
-  staging copy (and two runs of one file do not collide). Within a file
+  staging copy (even two runs at once do not share a helper-made fixture). Within a file
   the names stay stable: tests.get_user_id('alice') is the same uuid every
   time it is called. Assert about these fixtures, never about global counts.
 
