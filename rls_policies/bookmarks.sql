@@ -1,7 +1,7 @@
 /*
-  bookmarks: a user's bookmarks of cases, courses, lessons, resources and articles. Every signed-in user, viewer and guest included (ACCESS.md's
-  exception to read-only), has full CRUD on their own rows and sees no one
-  else's. anon has nothing.
+  bookmarks: a user's bookmarks of cases, courses, lessons, resources and articles. Every
+  signed-in user, viewer and guest included (ACCESS.md's exception to read-only), has full
+  CRUD on their own rows and sees no one else's. anon has nothing.
 
   Interpretation: user_id is set on insert and never changed (not in the
   update grant); id, created_at and updated_at are the database's.
@@ -11,7 +11,8 @@ alter table public.bookmarks enable row level security;
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.bookmarks from anon, authenticated;
 grant select, delete on public.bookmarks to authenticated;
-grant insert (user_id, resource_type, resource_id, notes, tags, folder, is_favorite) on public.bookmarks to authenticated;
+grant insert (user_id, resource_type, resource_id, notes, tags, folder, is_favorite)
+on public.bookmarks to authenticated;
 grant update (resource_type, resource_id, notes, tags, folder, is_favorite) on public.bookmarks to authenticated;
 grant select, insert, update, delete on public.bookmarks to service_role;
 

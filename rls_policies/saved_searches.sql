@@ -11,8 +11,10 @@ alter table public.saved_searches enable row level security;
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.saved_searches from anon, authenticated;
 grant select, delete on public.saved_searches to authenticated;
-grant insert (user_id, name, description, filters, use_count, last_used, notify_on_new_results) on public.saved_searches to authenticated;
-grant update (name, description, filters, use_count, last_used, notify_on_new_results) on public.saved_searches to authenticated;
+grant insert (user_id, name, description, filters, use_count, last_used, notify_on_new_results)
+on public.saved_searches to authenticated;
+grant update (name, description, filters, use_count, last_used, notify_on_new_results)
+on public.saved_searches to authenticated;
 grant select, insert, update, delete on public.saved_searches to service_role;
 
 drop policy if exists "users read own" on public.saved_searches;

@@ -9,7 +9,8 @@ alter table public.teams enable row level security;
 
 revoke all on public.teams from anon, authenticated;
 grant select, delete on public.teams to authenticated;
-grant insert (organization_id, name, description, team_lead_id, seat_allocation, settings) on public.teams to authenticated;
+grant insert (organization_id, name, description, team_lead_id, seat_allocation, settings)
+on public.teams to authenticated;
 grant update (name, description, team_lead_id, seat_allocation, settings, updated_at) on public.teams to authenticated;
 grant select, insert, update, delete on public.teams to service_role;
 

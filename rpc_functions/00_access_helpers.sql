@@ -37,7 +37,8 @@ as $$
 $$;
 
 comment on function private.current_org_id() is
-'The caller''s organization, or null: also null when it is soft-deleted, so its members lose every org-scoped right with it.';
+'The caller''s organization, or null: also null when it is soft-deleted, so its members lose every org-scoped right '
+  'with it.';
 
 create or replace function private.current_team_id() returns uuid
 language sql

@@ -21,7 +21,8 @@ as $$
 $$;
 
 comment on function private.current_user_id() is
-'auth.uid() when the caller has a live (not soft-deleted) profile, else null: a soft-deleted user owns nothing any more.';
+'auth.uid() when the caller has a live (not soft-deleted) profile, else null: a soft-deleted user owns nothing any '
+  'more.';
 
 create or replace function private.is_read_only() returns boolean
 language sql

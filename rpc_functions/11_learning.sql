@@ -59,7 +59,8 @@ begin
     raise exception using
       errcode = 'P0002',
       message = 'course not found',
-      hint = case when p_for_progress then 'Only published courses can be taken.' else 'Check the course or lesson id.' end;
+      hint = case when p_for_progress then 'Only published courses can be taken.' else 'Check the course or lesson id.'
+        end;
   end if;
 
   if p_for_progress and (select private.is_read_only()) then
@@ -315,7 +316,9 @@ as $$
 $$;
 
 comment on function public.get_lesson(uuid) is
-'A lesson with its content (content_en/fr, video, audio, attachments) when your tier reaches the course''s tier_required, and its quiz questions and options without answers or explanations. 22023 missing id, P0002 no such visible lesson, 42501 tier too low or not signed in.';
+'A lesson with its content (content_en/fr, video, audio, attachments) when your tier reaches the course''s '
+  'tier_required, and its quiz questions and options without answers or explanations. 22023 missing id, P0002 no such '
+  'visible lesson, 42501 tier too low or not signed in.';
 
 -- start_course ------------------------------------------------------------------------
 
@@ -379,7 +382,8 @@ as $$
 $$;
 
 comment on function public.start_course(uuid) is
-'Starts a published course: creates your course-level progress row and returns it. 22023 missing id, P0002 no such published course, 42501 tier too low, read-only role or prerequisites missing, 23505 already started.';
+'Starts a published course: creates your course-level progress row and returns it. 22023 missing id, P0002 no such '
+  'published course, 42501 tier too low, read-only role or prerequisites missing, 23505 already started.';
 
 -- record_lesson_progress --------------------------------------------------------------
 
@@ -539,7 +543,8 @@ begin
 
   if l.lesson_type <> 'quiz' or pg_catalog.jsonb_typeof(l.quiz_questions) is distinct from 'array'
     or pg_catalog.jsonb_array_length(l.quiz_questions) = 0 then
-    raise exception using errcode = '22023', message = 'this lesson has no quiz', hint = 'Pass the id of a quiz lesson.';
+    raise exception using errcode = '22023', message = 'this lesson has no quiz',
+      hint = 'Pass the id of a quiz lesson.';
   end if;
   question_count := pg_catalog.jsonb_array_length(l.quiz_questions);
   answer_count := pg_catalog.jsonb_array_length(p_answers);

@@ -107,5 +107,7 @@ comment on function public.verify_certificate(text, text) is
 'issue and expiry dates and status (active, revoked, expired), nothing else. 22023 malformed number or code; '
 'P0002 certificate not found (unknown number or wrong code alike).';
 
-revoke all on function private.verify_certificate(text, text), public.verify_certificate(text, text) from public, anon, authenticated;
-grant execute on function private.verify_certificate(text, text), public.verify_certificate(text, text) to anon, authenticated, service_role;
+revoke all on function private.verify_certificate(text, text), public.verify_certificate(text, text) from public, anon,
+  authenticated;
+grant execute on function private.verify_certificate(text, text), public.verify_certificate(text, text) to anon,
+  authenticated, service_role;

@@ -67,7 +67,10 @@ as $$
 $$;
 
 comment on function public.leaderboard(text, integer) is
-'The leaderboard: rank, full name and total points of the top p_limit (1-100, default 10) users of your organization (p_scope ''organization'', the default) or of everyone (''global''). 22023 bad scope or limit (or no organization), 42501 not signed in.';
+'The leaderboard: rank, full name and total points of the top p_limit (1-100, default 10) users of your organization '
+  '(p_scope ''organization'', the default) or of everyone (''global''). 22023 bad scope or limit (or no organization), '
+  '42501 not signed in.';
 
-revoke all on function private.leaderboard(text, integer), public.leaderboard(text, integer) from public, anon, authenticated;
+revoke all on function private.leaderboard(text, integer), public.leaderboard(text, integer) from public, anon,
+  authenticated;
 grant execute on function private.leaderboard(text, integer), public.leaderboard(text, integer) to authenticated;

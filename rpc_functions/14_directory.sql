@@ -32,7 +32,8 @@ as $$
 $$;
 
 comment on function public.org_directory() is
-'The members of your organization: id, full name, avatar, role and team of every live member. Empty when you belong to no organization.';
+'The members of your organization: id, full name, avatar, role and team of every live member. Empty when you belong to '
+  'no organization.';
 
 revoke all on function private.org_directory(), public.org_directory() from public, anon, authenticated;
 grant execute on function private.org_directory(), public.org_directory() to authenticated;

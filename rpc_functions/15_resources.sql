@@ -59,7 +59,8 @@ as $$
 $$;
 
 comment on function public.get_resource_file(uuid) is
-'The file URL of a published resource when your tier reaches its tier_required; counts the download. 22023 missing id, P0002 no such published resource, 42501 tier too low or not signed in.';
+'The file URL of a published resource when your tier reaches its tier_required; counts the download. 22023 missing id, '
+  'P0002 no such published resource, 42501 tier too low or not signed in.';
 
 revoke all on function private.get_resource_file(uuid), public.get_resource_file(uuid) from public, anon, authenticated;
 grant execute on function private.get_resource_file(uuid), public.get_resource_file(uuid) to authenticated;

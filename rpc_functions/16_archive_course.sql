@@ -53,7 +53,8 @@ as $$
 $$;
 
 comment on function public.archive_course(uuid) is
-'Authors: archive (unpublish and soft-delete) a course they created; super admins: any. Learners keep their progress and certificates. Errors: 22023 no id, 42501 not its author, P0002 not found or already archived.';
+'Authors: archive (unpublish and soft-delete) a course they created; super admins: any. Learners keep their progress '
+  'and certificates. Errors: 22023 no id, 42501 not its author, P0002 not found or already archived.';
 
 revoke all on function private.archive_course(uuid) from public, anon, authenticated;
 revoke all on function public.archive_course(uuid) from public, anon, authenticated;

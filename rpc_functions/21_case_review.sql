@@ -111,7 +111,9 @@ as $$
 $$;
 
 comment on function public.review_raw_case(uuid, text, text, uuid) is
-'Reviewers: record a decision on a scraped case: approved, rejected (p_reason) or duplicate (optionally p_duplicate_of, a tribunal_cases id). Errors: 22023 bad input, 42501 not a reviewer, P0002 not found, 23505 already promoted.';
+'Reviewers: record a decision on a scraped case: approved, rejected (p_reason) or duplicate (optionally '
+  'p_duplicate_of, a tribunal_cases id). Errors: 22023 bad input, 42501 not a reviewer, P0002 not found, 23505 already '
+  'promoted.';
 
 revoke all on function private.review_raw_case(uuid, text, text, uuid) from public, anon, authenticated;
 revoke all on function public.review_raw_case(uuid, text, text, uuid) from public, anon, authenticated;
@@ -206,7 +208,9 @@ as $$
 $$;
 
 comment on function public.promote_raw_case(uuid) is
-'Reviewers: create the tribunal_cases row from a raw case''s extraction, link both ways and mark the raw case approved; returns the new case id. Errors: 22023 bad input or a rejected/duplicate/incomplete raw case, 42501 not a reviewer, P0002 not found, 23505 already promoted or case number taken.';
+'Reviewers: create the tribunal_cases row from a raw case''s extraction, link both ways and mark the raw case '
+  'approved; returns the new case id. Errors: 22023 bad input or a rejected/duplicate/incomplete raw case, 42501 not a '
+  'reviewer, P0002 not found, 23505 already promoted or case number taken.';
 
 revoke all on function private.promote_raw_case(uuid) from public, anon, authenticated;
 revoke all on function public.promote_raw_case(uuid) from public, anon, authenticated;

@@ -33,7 +33,8 @@ end;
 $$;
 
 comment on function public.mark_notification_read(uuid) is
-'Mark one of the caller''s notifications read (read_at is set once). Errors: 22023 no id, P0002 not found or not the caller''s.';
+'Mark one of the caller''s notifications read (read_at is set once). Errors: 22023 no id, P0002 not found or not the '
+  'caller''s.';
 
 revoke all on function public.mark_notification_read(uuid) from public, anon, authenticated;
 grant execute on function public.mark_notification_read(uuid) to authenticated;

@@ -25,7 +25,9 @@ language sql
 immutable
 set search_path = pg_catalog, pg_temp
 as $$
-  select (('x' || pg_catalog.substr(pg_catalog.md5(p_flag_key || p_user_id::text), 1, 8))::bit(32)::bigint % 100)::integer
+  select (
+    ('x' || pg_catalog.substr(pg_catalog.md5(p_flag_key || p_user_id::text), 1, 8))::bit(32)::bigint % 100
+  )::integer
 $$;
 
 comment on function private.rollout_bucket(text, uuid) is
@@ -86,7 +88,8 @@ as $$
 $$;
 
 comment on function public.feature_enabled(text) is
-'Is the feature flag on for the caller? Global, tier, organization or user targeting plus a deterministic percentage rollout; anon gets global flags at 100% only; an unknown flag is false. Errors: 22023 no key.';
+'Is the feature flag on for the caller? Global, tier, organization or user targeting plus a deterministic percentage '
+  'rollout; anon gets global flags at 100% only; an unknown flag is false. Errors: 22023 no key.';
 
 revoke all on function private.feature_enabled(text) from public, anon, authenticated;
 revoke all on function public.feature_enabled(text) from public, anon, authenticated;

@@ -38,7 +38,8 @@ as $$
 $$;
 
 comment on function public.my_org_analytics() is
-'Staff (org admin, compliance officer, analyst): their organization''s learning figures; super admin: every organization''s. Refreshed nightly. Errors: 42501 for anyone else.';
+'Staff (org admin, compliance officer, analyst): their organization''s learning figures; super admin: every '
+  'organization''s. Refreshed nightly. Errors: 42501 for anyone else.';
 
 revoke all on function private.my_org_analytics() from public, anon, authenticated;
 revoke all on function public.my_org_analytics() from public, anon, authenticated;

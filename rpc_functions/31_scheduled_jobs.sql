@@ -124,7 +124,8 @@ end;
 $$;
 
 comment on function private.reset_periodic_points(timestamptz) is
-'Job reset-periodic-points: on a Toronto Monday resets weekly_points, on a Toronto 1st monthly_points; returns what it reset.';
+'Job reset-periodic-points: on a Toronto Monday resets weekly_points, on a Toronto 1st monthly_points; returns what it '
+  'reset.';
 
 revoke all on function
   private.refresh_org_analytics(),

@@ -10,10 +10,13 @@
 
 -- Organizations -------------------------------------------------------------------
 
-insert into public.organizations (id, name, slug, industry, size_category, admin_email, city, province, subscription_status)
+insert into public.organizations (id, name, slug, industry, size_category, admin_email, city, province,
+  subscription_status)
 values
-(md5('org:maple')::uuid, 'Maple Public Service', 'maple', 'Government', '1000+', 'admin@maple.example', 'Ottawa', 'ON', 'active'),
-(md5('org:fleuve')::uuid, 'Collège du Fleuve', 'fleuve', 'Education', '201-500', 'admin@fleuve.example', 'Montréal', 'QC', 'trial')
+(md5('org:maple')::uuid, 'Maple Public Service', 'maple', 'Government', '1000+', 'admin@maple.example', 'Ottawa', 'ON',
+  'active'),
+(md5('org:fleuve')::uuid, 'Collège du Fleuve', 'fleuve', 'Education', '201-500', 'admin@fleuve.example', 'Montréal',
+  'QC', 'trial')
 on conflict (id) do nothing;
 
 insert into public.teams (id, organization_id, name, description)
@@ -144,7 +147,8 @@ values (
 )
 on conflict (id) do nothing;
 
-insert into public.ingestion_jobs (id, source_id, job_type, status, items_fetched, items_classified, items_approved, completed_at)
+insert into public.ingestion_jobs (id, source_id, job_type, status, items_fetched, items_classified, items_approved,
+  completed_at)
 values (md5('job:1')::uuid, md5('source:hrto')::uuid, 'scheduled', 'completed', 3, 3, 1, now())
 on conflict (id) do nothing;
 
@@ -154,9 +158,11 @@ insert into public.tribunal_cases_raw (
 )
 values
 (md5('raw:1')::uuid, 'HRTO', 'https://tribunal.example/hrto/2023-101', 'Smith v. Acme Logistics', '2023 HRTO 101',
- '2023-04-12', 'HRTO', 'approved', md5('job:1')::uuid, '{"is_race_related": true, "is_anti_black": true, "confidence": 0.93}'),
+ '2023-04-12', 'HRTO', 'approved', md5('job:1')::uuid,
+   '{"is_race_related": true, "is_anti_black": true, "confidence": 0.93}'),
 (md5('raw:2')::uuid, 'HRTO', 'https://tribunal.example/hrto/2024-55', 'Jones v. City Transit', '2024 HRTO 55',
- '2024-02-01', 'HRTO', 'classified', md5('job:1')::uuid, '{"is_race_related": true, "is_anti_black": false, "confidence": 0.71}'),
+ '2024-02-01', 'HRTO', 'classified', md5('job:1')::uuid,
+   '{"is_race_related": true, "is_anti_black": false, "confidence": 0.71}'),
 (md5('raw:3')::uuid, 'HRTO', 'https://tribunal.example/hrto/2024-77', 'Doe v. Retail Co.', '2024 HRTO 77',
  '2024-06-30', 'HRTO', 'pending', md5('job:1')::uuid, null)
 on conflict (id) do nothing;
@@ -187,19 +193,22 @@ where id = md5('lesson:w1')::uuid;
 
 insert into public.subscriptions (
   id, organization_id, stripe_subscription_id, stripe_customer_id, stripe_price_id, plan_tier, plan_name,
-  billing_interval, seat_count, seats_used, amount_cents, status, current_period_start, current_period_end, next_payment_date
+  billing_interval, seat_count, seats_used, amount_cents, status, current_period_start, current_period_end,
+    next_payment_date
 )
 values (
   md5('sub:maple')::uuid, md5('org:maple')::uuid, 'sub_demo_maple', 'cus_demo_maple', 'price_enterprise_year',
   'enterprise', 'Enterprise - Annual', 'year', 5, 1, 199900, 'active',
-  date_trunc('month', now()), date_trunc('month', now()) + interval '1 year', date_trunc('month', now()) + interval '1 year'
+  date_trunc('month', now()), date_trunc('month', now()) + interval '1 year',
+  date_trunc('month', now()) + interval '1 year'
 )
 on conflict (id) do nothing;
 
 update public.organizations set subscription_id = md5('sub:maple')::uuid
 where id = md5('org:maple')::uuid;
 
-insert into public.subscription_seats (id, subscription_id, organization_id, assigned_to_user_id, assigned_by, assigned_at, status)
+insert into public.subscription_seats (id, subscription_id, organization_id, assigned_to_user_id, assigned_by,
+  assigned_at, status)
 select
   md5('seat:maple-' || n)::uuid, md5('sub:maple')::uuid, md5('org:maple')::uuid,
   case when n = 1 then md5('user:grace')::uuid end,
@@ -223,12 +232,15 @@ values (
 on conflict (id) do nothing;
 
 insert into public.payment_methods (
-  id, organization_id, stripe_payment_method_id, stripe_customer_id, card_brand, card_last4, card_exp_month, card_exp_year, is_default
+  id, organization_id, stripe_payment_method_id, stripe_customer_id, card_brand, card_last4, card_exp_month,
+    card_exp_year, is_default
 )
-values (md5('pm:maple')::uuid, md5('org:maple')::uuid, 'pm_demo_maple', 'cus_demo_maple', 'visa', '4242', 12, 2030, true)
+values (md5('pm:maple')::uuid, md5('org:maple')::uuid, 'pm_demo_maple', 'cus_demo_maple', 'visa', '4242', 12, 2030,
+  true)
 on conflict (id) do nothing;
 
-insert into public.usage_tracking (id, organization_id, subscription_id, metric_type, quantity, unit, period_start, period_end)
+insert into public.usage_tracking (id, organization_id, subscription_id, metric_type, quantity, unit, period_start,
+  period_end)
 values (
   md5('usage:maple-ai')::uuid, md5('org:maple')::uuid, md5('sub:maple')::uuid, 'ai_coach_sessions', 42, 'count',
   date_trunc('month', now())::date, (date_trunc('month', now()) + interval '1 month - 1 day')::date
@@ -237,10 +249,12 @@ on conflict (id) do nothing;
 
 -- Activity --------------------------------------------------------------------------------
 
-insert into public.progress (id, user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons, completed_at)
+insert into public.progress (id, user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons,
+  completed_at)
 values
 (md5('progress:grace-f')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, null, 100, 3, 3, now()),
-(md5('progress:grace-f1')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, md5('lesson:f1')::uuid, 100, 1, 1, now()),
+(md5('progress:grace-f1')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, md5('lesson:f1')::uuid, 100,
+  1, 1, now()),
 (md5('progress:henri-f')::uuid, md5('user:henri')::uuid, md5('course:foundations')::uuid, null, 33.33, 1, 3, null),
 (md5('progress:lea-f')::uuid, md5('user:lea')::uuid, md5('course:foundations')::uuid, null, 0, 0, 3, null)
 on conflict (id) do nothing;
@@ -249,7 +263,8 @@ insert into public.certificates (id, user_id, course_id, final_score, completion
 values (md5('cert:grace-f')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, 92.5, 1.6)
 on conflict (id) do nothing;
 
-insert into public.user_achievements (user_id, total_points, weekly_points, monthly_points, current_streak_days, courses_completed, certificates_earned, level)
+insert into public.user_achievements (user_id, total_points, weekly_points, monthly_points, current_streak_days,
+  courses_completed, certificates_earned, level)
 values
 (md5('user:grace')::uuid, 350, 50, 150, 4, 1, 1, 3),
 (md5('user:henri')::uuid, 120, 20, 120, 2, 0, 0, 2),
@@ -257,40 +272,51 @@ values
 on conflict (user_id) do nothing;
 
 insert into public.custom_badges (id, organization_id, name, description, criteria_type, rarity, created_by)
-values (md5('badge:maple-ally')::uuid, md5('org:maple')::uuid, 'Ally in Action', 'Completed the foundations course', 'automated', 'rare',
+values (md5('badge:maple-ally')::uuid, md5('org:maple')::uuid, 'Ally in Action', 'Completed the foundations course',
+  'automated', 'rare',
         md5('user:bruno')::uuid)
 on conflict (id) do nothing;
 
 insert into public.bookmarks (id, user_id, resource_type, resource_id, notes)
-values (md5('bookmark:grace-case1')::uuid, md5('user:grace')::uuid, 'tribunal_case', md5('case:1')::uuid, 'Use in team training')
+values (md5('bookmark:grace-case1')::uuid, md5('user:grace')::uuid, 'tribunal_case', md5('case:1')::uuid,
+  'Use in team training')
 on conflict (id) do nothing;
 
 insert into public.saved_searches (id, user_id, name, filters)
-values (md5('search:desmond')::uuid, md5('user:desmond')::uuid, 'Anti-Black employment cases', '{"race_category": "Anti-Black", "type": "employment"}')
+values (md5('search:desmond')::uuid, md5('user:desmond')::uuid, 'Anti-Black employment cases',
+  '{"race_category": "Anti-Black", "type": "employment"}')
 on conflict (id) do nothing;
 
 insert into public.notifications (id, user_id, type, title, message)
 values
-(md5('notif:grace-cert')::uuid, md5('user:grace')::uuid, 'certificate_earned', 'Certificate earned', 'You completed Understanding Anti-Black Racism.'),
-(md5('notif:henri-new')::uuid, md5('user:henri')::uuid, 'new_content', 'Nouveau cours', 'Un nouveau cours est disponible.')
+(md5('notif:grace-cert')::uuid, md5('user:grace')::uuid, 'certificate_earned', 'Certificate earned',
+  'You completed Understanding Anti-Black Racism.'),
+(md5('notif:henri-new')::uuid, md5('user:henri')::uuid, 'new_content', 'Nouveau cours',
+  'Un nouveau cours est disponible.')
 on conflict (id) do nothing;
 
 insert into public.ai_coaching_sessions (id, user_id, session_type, user_query, ai_response, ai_model)
-values (md5('coach:henri')::uuid, md5('user:henri')::uuid, 'motivation', 'Comment continuer?', 'Reprenez la leçon 2 demain : 20 minutes suffisent.', 'demo-model')
+values (md5('coach:henri')::uuid, md5('user:henri')::uuid, 'motivation', 'Comment continuer?',
+  'Reprenez la leçon 2 demain : 20 minutes suffisent.', 'demo-model')
 on conflict (id) do nothing;
 
 insert into public.onboarding (user_id, tour_completed, first_course_started, first_course_completed)
 values (md5('user:grace')::uuid, true, true, true), (md5('user:henri')::uuid, false, true, false)
 on conflict (user_id) do nothing;
 
-insert into public.classification_feedback (id, raw_case_id, ai_classification, user_classification, feedback_type, confidence_rating, reviewed_by)
-values (md5('feedback:raw2')::uuid, md5('raw:2')::uuid, 'General', 'Anti-Black', 'correction', 4, md5('user:esther')::uuid)
+insert into public.classification_feedback (id, raw_case_id, ai_classification, user_classification, feedback_type,
+  confidence_rating, reviewed_by)
+values (md5('feedback:raw2')::uuid, md5('raw:2')::uuid, 'General', 'Anti-Black', 'correction', 4,
+  md5('user:esther')::uuid)
 on conflict (id) do nothing;
 
-insert into public.feature_flags (id, flag_key, name, description, is_enabled, target_type, target_tiers, rollout_percentage, created_by)
+insert into public.feature_flags (id, flag_key, name, description, is_enabled, target_type, target_tiers,
+  rollout_percentage, created_by)
 values
-(md5('flag:ai-coach')::uuid, 'ai_coach', 'AI coach', 'The AI coaching panel', true, 'global', '{}', 100, md5('user:ada')::uuid),
-(md5('flag:case-explorer')::uuid, 'case_explorer_v2', 'Case explorer v2', 'New data explorer', true, 'tier', '{enterprise}', 50, md5('user:ada')::uuid)
+(md5('flag:ai-coach')::uuid, 'ai_coach', 'AI coach', 'The AI coaching panel', true, 'global', '{}', 100,
+  md5('user:ada')::uuid),
+(md5('flag:case-explorer')::uuid, 'case_explorer_v2', 'Case explorer v2', 'New data explorer', true, 'tier',
+  '{enterprise}', 50, md5('user:ada')::uuid)
 on conflict (id) do nothing;
 
 refresh materialized view public.org_analytics;

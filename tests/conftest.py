@@ -20,7 +20,7 @@ import psycopg
 import pytest
 from typer.testing import CliRunner
 
-from abr_db import migrate
+from abr_db import migrate, seed
 from abr_db.cli import app
 from abr_db.embedded import ThrowawayCluster
 from abr_db.paths import Project
@@ -103,6 +103,36 @@ def applied_db(cluster, project_snapshot) -> str:
     result = migrate.apply(cluster.url, bootstrap=True, proj=Project(project_snapshot), quiet=True)
     assert not result.warnings, result.warnings  # cron_jobs/ must apply here
     return cluster.url
+
+
+def _applied_database(cluster, project_snapshot, name: str) -> str:
+    """A database of its own in the session's cluster, bootstrapped and applied (not the cron one:
+    cron_jobs/ is skipped there, and 152_cron_jobs.sql skips its schedule checks)."""
+    with psycopg.connect(cluster.url, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    url = cluster.url_for(name)
+    migrate.apply(url, bootstrap=True, proj=Project(project_snapshot), quiet=True)
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_db(cluster, project_snapshot) -> str:
+    """Applied and loaded with the demo seed (`abr-db seed`), as `make up` leaves a database."""
+    url = _applied_database(cluster, project_snapshot, "seeded_demo")
+    seed.seed(url, proj=Project(project_snapshot))
+    assert query(url, "select count(*) from public.organizations")[0][0] >= 2, "the demo seed loaded nothing"
+    return url
+
+
+@pytest.fixture(scope="session")
+def bench_db(cluster, project_snapshot) -> str:
+    """Applied and loaded, committed, with the synthetic bench data (seeds/bench/synthetic.sql, scale 1:
+    200 members in 5 organizations, 20 courses, 5,000 progress rows, 400 cases)."""
+    url = _applied_database(cluster, project_snapshot, "seeded_bench")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute((project_snapshot / "seeds" / "bench" / "synthetic.sql").read_text())
+    assert query(url, "select count(*) from public.profiles")[0][0] >= 200, "the bench data loaded nothing"
+    return url
 
 
 @pytest.fixture

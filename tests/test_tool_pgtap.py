@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 
@@ -65,6 +66,7 @@ select ok(false, 'future feature');
     result = pgtap.run_file(applied_db, path)
     assert result.tests[0].directive == "TODO"
     assert result.ok, result.report()
+    assert (result.passed, len(result.todo)) == (0, 1), "a failing TODO test is not a pass"
 
 
 def test_parse_tap_ignores_rows_that_look_like_plans():
@@ -83,3 +85,39 @@ def test_cli_test_sql_exit_codes(cli, applied_db, tmp_path):
     assert result.exit_code == 1
     assert "broken on purpose" in result.output
     assert "1/2 files passed" in result.output
+
+
+SKIPPING = """
+select plan(3);
+select ok(true, 'this one runs');
+select skip('no such extension here', 2);
+"""
+
+
+def test_skipped_tests_are_counted_as_skipped_with_their_reason(applied_db, tmp_path):
+    result = pgtap.run_file(applied_db, write(tmp_path, "skip.sql", SKIPPING))
+    assert result.ok, result.report()
+    assert (result.passed, len(result.skipped)) == (1, 2)
+    assert result.skip_reasons() == ["no such extension here"]
+
+
+def test_cli_test_sql_reports_skips_not_as_passes(cli, applied_db, tmp_path):
+    result = cli("test-sql", "--db-url", applied_db, write(tmp_path, "skip.sql", SKIPPING))
+    assert result.exit_code == 0, result.output
+    assert "3 tests: 1 passed, 2 skipped (no such extension here)" in result.output
+    assert "tests: 1 passed, 0 failed, 2 skipped" in result.output
+
+
+def test_cli_test_sql_json(cli, applied_db, tmp_path):
+    good = write(tmp_path, "skip.sql", SKIPPING)
+    bad = write(tmp_path, "bad.sql", "select plan(1);\nselect is(1, 2, 'broken on purpose');\n")
+    result = cli("test-sql", "--db-url", applied_db, "--json", good, bad)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert (data["ok"], data["files"], data["files_failed"]) == (False, 2, 1)
+    assert (data["passed"], data["failed"], data["skipped"]) == (1, 1, 2)
+    by_name = {Path(r["path"]).name: r for r in data["results"]}
+    assert by_name["skip.sql"]["skip_reasons"] == ["no such extension here"]
+    failure = by_name["bad.sql"]["failures"][0]
+    assert failure["number"] == 1 and failure["description"] == "broken on purpose"
+    assert any("want: 2" in d for d in failure["diagnostics"])

@@ -49,7 +49,8 @@ insert into public.organizations (id, name, slug, admin_email) values
 ('00000000-0000-0000-0000-0000000000b2', 'Globex', 'globex', 'admin@globex.example.org');
 
 insert into public.teams (id, organization_id, name, team_lead_id) values
-('00000000-0000-0000-0000-000000000501', '00000000-0000-0000-0000-0000000000b1', 'Legal', '00000000-0000-0000-0000-0000000000a1'),
+('00000000-0000-0000-0000-000000000501', '00000000-0000-0000-0000-0000000000b1', 'Legal',
+  '00000000-0000-0000-0000-0000000000a1'),
 ('00000000-0000-0000-0000-000000000502', '00000000-0000-0000-0000-0000000000b2', 'HR', null);
 
 insert into public.subscriptions (
@@ -67,11 +68,13 @@ update public.organizations set subscription_id = '00000000-0000-0000-0000-00000
 where id = '00000000-0000-0000-0000-0000000000b2';
 
 -- Seats: Alice's and Bob's in Acme (Alice assigned Bob's), Dan's in Globex.
-insert into public.subscription_seats (id, subscription_id, organization_id, assigned_to_user_id, assigned_by, team_id, status) values
+insert into public.subscription_seats (id, subscription_id, organization_id, assigned_to_user_id, assigned_by, team_id,
+  status) values
 ('00000000-0000-0000-0000-0000000000e5', '00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1',
  '00000000-0000-0000-0000-0000000000a1', null, '00000000-0000-0000-0000-000000000501', 'active'),
 ('00000000-0000-0000-0000-0000000000e7', '00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1',
- '00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-000000000501', 'active'),
+ '00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-000000000501',
+   'active'),
 ('00000000-0000-0000-0000-0000000000e6', '00000000-0000-0000-0000-0000000000e2', '00000000-0000-0000-0000-0000000000b2',
  '00000000-0000-0000-0000-0000000000a5', null, '00000000-0000-0000-0000-000000000502', 'active');
 
@@ -90,7 +93,8 @@ set organization_id = '00000000-0000-0000-0000-0000000000b2', team_id = '0000000
     seat_id = '00000000-0000-0000-0000-0000000000e6'
 where id = '00000000-0000-0000-0000-0000000000a5';
 
-insert into public.invoices (id, subscription_id, organization_id, stripe_invoice_id, amount_cents, status, period_start, period_end) values
+insert into public.invoices (id, subscription_id, organization_id, stripe_invoice_id, amount_cents, status,
+  period_start, period_end) values
 ('00000000-0000-0000-0000-0000000000f1', '00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1',
  'in_1', 199900, 'paid', '2025-01-01', '2025-12-31'),
 ('00000000-0000-0000-0000-0000000000f2', '00000000-0000-0000-0000-0000000000e2', '00000000-0000-0000-0000-0000000000b2',
@@ -105,9 +109,11 @@ insert into public.payment_methods (organization_id, stripe_payment_method_id, s
 insert into public.usage_tracking (
     organization_id, subscription_id, metric_type, quantity, unit, period_start, period_end, invoiced, invoice_id
 ) values
-('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-0000000000e1', 'api_calls', 10, 'count', '2025-01-01', '2025-01-31',
+('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-0000000000e1', 'api_calls', 10, 'count', '2025-01-01',
+  '2025-01-31',
  true, '00000000-0000-0000-0000-0000000000f1'),
-('00000000-0000-0000-0000-0000000000b2', '00000000-0000-0000-0000-0000000000e2', 'api_calls', 10, 'count', '2025-01-01', '2025-01-31',
+('00000000-0000-0000-0000-0000000000b2', '00000000-0000-0000-0000-0000000000e2', 'api_calls', 10, 'count', '2025-01-01',
+  '2025-01-31',
  true, '00000000-0000-0000-0000-0000000000f2');
 
 insert into public.custom_badges (organization_id, name, created_by) values
@@ -115,7 +121,8 @@ insert into public.custom_badges (organization_id, name, created_by) values
 ('00000000-0000-0000-0000-0000000000b2', 'Champion', '00000000-0000-0000-0000-0000000000a1');
 
 insert into public.audit_logs (user_id, user_email, organization_id, action, resource_type) values
-('00000000-0000-0000-0000-0000000000a1', 'alice@example.org', '00000000-0000-0000-0000-0000000000b1', 'login', 'session'),
+('00000000-0000-0000-0000-0000000000a1', 'alice@example.org', '00000000-0000-0000-0000-0000000000b1', 'login',
+  'session'),
 ('00000000-0000-0000-0000-0000000000a2', 'bob@example.org', '00000000-0000-0000-0000-0000000000b1', 'login', 'session');
 
 -- Tribunal data: HRTO (101) with two jobs and a raw case from each; CHRT
@@ -123,20 +130,25 @@ insert into public.audit_logs (user_id, user_email, organization_id, action, res
 -- is the original of raw 302; case 402 is used by a lesson; case 403 was
 -- ingested from raw 302.
 insert into public.tribunal_sources (id, name, tribunal, base_url, scraper_config) values
-('00000000-0000-0000-0000-000000000101', 'HRTO', 'Human Rights Tribunal of Ontario', 'https://example.org/hrto', '{}'),
-('00000000-0000-0000-0000-000000000102', 'CHRT', 'Canadian Human Rights Tribunal', 'https://example.org/chrt', '{}');
+('00000000-0000-0000-0000-000000000101', 'T008 HRTO', 'Human Rights Tribunal of Ontario', 'https://example.org/hrto',
+  '{}'),
+('00000000-0000-0000-0000-000000000102', 'T008 CHRT', 'Canadian Human Rights Tribunal', 'https://example.org/chrt',
+  '{}');
 
 insert into public.ingestion_jobs (id, source_id, triggered_by) values
 ('00000000-0000-0000-0000-000000000201', '00000000-0000-0000-0000-000000000101', null),
 ('00000000-0000-0000-0000-000000000202', '00000000-0000-0000-0000-000000000101', null),
-('00000000-0000-0000-0000-000000000203', '00000000-0000-0000-0000-000000000102', '00000000-0000-0000-0000-0000000000a1');
+('00000000-0000-0000-0000-000000000203', '00000000-0000-0000-0000-000000000102',
+  '00000000-0000-0000-0000-0000000000a1');
 
 insert into public.tribunal_cases_raw (id, source_name, source_url, ingestion_job_id, reviewed_by) values
 ('00000000-0000-0000-0000-000000000301', 'HRTO', 'https://example.org/hrto/1', '00000000-0000-0000-0000-000000000201',
  '00000000-0000-0000-0000-0000000000a1'),
-('00000000-0000-0000-0000-000000000302', 'HRTO', 'https://example.org/hrto/2', '00000000-0000-0000-0000-000000000202', null);
+('00000000-0000-0000-0000-000000000302', 'HRTO', 'https://example.org/hrto/2', '00000000-0000-0000-0000-000000000202',
+  null);
 
-insert into public.tribunal_cases (id, case_number, title, tribunal, source_url, ingested_from_raw_id, reviewed_by) values
+insert into public.tribunal_cases (id, case_number, title, tribunal, source_url, ingested_from_raw_id,
+  reviewed_by) values
 ('00000000-0000-0000-0000-000000000401', '2024 HRTO 1', 'A v. B', 'HRTO', 'https://example.org/hrto/1',
  '00000000-0000-0000-0000-000000000301', '00000000-0000-0000-0000-0000000000a1'),
 ('00000000-0000-0000-0000-000000000402', '2024 HRTO 2', 'C v. D', 'HRTO', 'https://example.org/hrto/3', null, null),
@@ -149,15 +161,18 @@ update public.tribunal_cases_raw set duplicate_of_case_id = '00000000-0000-0000-
 where id = '00000000-0000-0000-0000-000000000302';
 
 insert into public.classification_feedback (id, raw_case_id, case_id, reviewed_by) values
-('00000000-0000-0000-0000-000000000601', null, '00000000-0000-0000-0000-000000000401', '00000000-0000-0000-0000-0000000000a4'),
-('00000000-0000-0000-0000-000000000602', '00000000-0000-0000-0000-000000000302', null, '00000000-0000-0000-0000-0000000000a4');
+('00000000-0000-0000-0000-000000000601', null, '00000000-0000-0000-0000-000000000401',
+  '00000000-0000-0000-0000-0000000000a4'),
+('00000000-0000-0000-0000-000000000602', '00000000-0000-0000-0000-000000000302', null,
+  '00000000-0000-0000-0000-0000000000a4');
 
 -- Courses: c1 is deleted with its lessons and progress; c2 has certificates
 -- and a case-study lesson; c3 (by Alice) loses one of its two lessons.
 insert into public.courses (id, title_en, slug, category, level, duration_minutes, created_by) values
 ('00000000-0000-0000-0000-0000000000c1', 'Foundations', 'foundations', 'Foundations', 'Introductory', 60, null),
 ('00000000-0000-0000-0000-0000000000c2', 'Law', 'law', 'Legal', 'Advanced', 60, null),
-('00000000-0000-0000-0000-0000000000c3', 'At work', 'at-work', 'Workplace', 'Intermediate', 60, '00000000-0000-0000-0000-0000000000a1');
+('00000000-0000-0000-0000-0000000000c3', 'At work', 'at-work', 'Workplace', 'Intermediate', 60,
+  '00000000-0000-0000-0000-0000000000a1');
 
 insert into public.lessons (id, course_id, title_en, lesson_type, order_index, tribunal_case_id) values
 ('00000000-0000-0000-0000-0000000000d1', '00000000-0000-0000-0000-0000000000c1', 'One', 'video', 1, null),
@@ -171,13 +186,17 @@ insert into public.lessons (id, course_id, title_en, lesson_type, order_index, t
 -- same in c1, and a course-level row plus both lessons of c3. Carol: c1.
 insert into public.progress (user_id, course_id, lesson_id, completion_percentage) values
 ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c1', null, 50),
-('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000000d1', 100),
+('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000000d1',
+  100),
 ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c3', null, 0),
 ('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c1', null, 50),
-('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000000d2', 100),
+('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000000d2',
+  100),
 ('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c3', null, 50),
-('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c3', '00000000-0000-0000-0000-0000000000d3', 100),
-('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c3', '00000000-0000-0000-0000-0000000000d4', 0),
+('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c3', '00000000-0000-0000-0000-0000000000d3',
+  100),
+('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c3', '00000000-0000-0000-0000-0000000000d4',
+  0),
 ('00000000-0000-0000-0000-0000000000a3', '00000000-0000-0000-0000-0000000000c1', null, 10);
 
 insert into public.certificates (user_id, course_id) values
@@ -210,7 +229,8 @@ insert into public.onboarding (user_id) values
 ('00000000-0000-0000-0000-0000000000a2');
 
 insert into public.learning_paths (title_en, slug, course_ids, created_by) values
-('Start here', 'start-here', array['00000000-0000-0000-0000-0000000000c3'::uuid], '00000000-0000-0000-0000-0000000000a1');
+('Start here', 'start-here', array['00000000-0000-0000-0000-0000000000c3'::uuid],
+  '00000000-0000-0000-0000-0000000000a1');
 
 insert into public.resources (title_en, category, file_url, created_by) values
 ('Toolkit', 'Toolkit', 'https://example.org/toolkit.pdf', '00000000-0000-0000-0000-0000000000a1');
@@ -231,7 +251,8 @@ select row_eq(
         (select count(*) from public.ai_coaching_sessions where user_id = '00000000-0000-0000-0000-0000000000a1'),
         (select count(*) from public.onboarding where user_id = '00000000-0000-0000-0000-0000000000a1')$$,
     row(3::bigint, 1::bigint, 1::bigint, 1::bigint, 1::bigint, 1::bigint, 1::bigint, 1::bigint),
-    'before: Alice has progress, a certificate, achievements, a bookmark, a saved search, a notification, a coaching session and onboarding'
+    'before: Alice has progress, a certificate, achievements, a bookmark, a saved search, a notification, a coaching '
+      'session and onboarding'
 );
 select lives_ok(
     $$delete from public.profiles where id = '00000000-0000-0000-0000-0000000000a1'$$,
@@ -396,7 +417,8 @@ select is(
 select throws_ok(
     $$delete from public.profiles where id = '00000000-0000-0000-0000-0000000000a4'$$,
     '23503',
-    'update or delete on table "profiles" violates foreign key constraint "classification_feedback_reviewed_by_fkey" on table "classification_feedback"',
+    'update or delete on table "profiles" violates foreign key constraint "classification_feedback_reviewed_by_fkey" '
+      'on table "classification_feedback"',
     'a reviewer whose classification feedback exists cannot be deleted (the feedback is training lineage)'
 );
 
@@ -516,7 +538,8 @@ select is(
     'deleting a subscription deletes its usage records'
 );
 select row_eq(
-    $$select count(*), min(subscription_id::text) from public.organizations where id = '00000000-0000-0000-0000-0000000000b2'$$,
+    $$select count(*), min(subscription_id::text) from public.organizations where id
+      = '00000000-0000-0000-0000-0000000000b2'$$,
     row(1::bigint, null::text),
     'the organization stays, with subscription_id cleared'
 );
@@ -560,7 +583,8 @@ select is(
 select throws_ok(
     $$delete from public.courses where id = '00000000-0000-0000-0000-0000000000c2'$$,
     '23503',
-    'update or delete on table "courses" violates foreign key constraint "certificates_course_id_fkey" on table "certificates"',
+    'update or delete on table "courses" violates foreign key constraint "certificates_course_id_fkey" on table '
+      '"certificates"',
     'a course with certificates cannot be deleted'
 );
 select row_eq(
@@ -586,7 +610,8 @@ select set_eq(
 );
 select is(
     (select completion_percentage from public.progress
-     where user_id = '00000000-0000-0000-0000-0000000000a2' and course_id = '00000000-0000-0000-0000-0000000000c3' and lesson_id is null),
+     where user_id = '00000000-0000-0000-0000-0000000000a2' and course_id = '00000000-0000-0000-0000-0000000000c3'
+       and lesson_id is null),
     50.00,
     'the course-level row keeps its totals'
 );
@@ -604,8 +629,10 @@ select is(
     'deleting a source deletes its ingestion jobs'
 );
 select results_eq(
-    $$select id::text, ingestion_job_id from public.tribunal_cases_raw order by id$$,
-    $$values ('00000000-0000-0000-0000-000000000301', null::uuid), ('00000000-0000-0000-0000-000000000302', null::uuid)$$,
+    $$select id::text, ingestion_job_id from public.tribunal_cases_raw
+      where id in ('00000000-0000-0000-0000-000000000301', '00000000-0000-0000-0000-000000000302') order by id$$,
+    $$values ('00000000-0000-0000-0000-000000000301', null::uuid), ('00000000-0000-0000-0000-000000000302',
+      null::uuid)$$,
     'the raw cases stay, with their job link cleared'
 );
 select lives_ok(
@@ -619,7 +646,8 @@ select is(
     'deleting a curated case deletes the feedback on it'
 );
 select results_eq(
-    $$select promoted_to_case_id, duplicate_of_case_id from public.tribunal_cases_raw order by id$$,
+    $$select promoted_to_case_id, duplicate_of_case_id from public.tribunal_cases_raw
+      where id in ('00000000-0000-0000-0000-000000000301', '00000000-0000-0000-0000-000000000302') order by id$$,
     $$values (null::uuid, null::uuid), (null::uuid, null::uuid)$$,
     'the raw case promoted to it and the raw case marked its duplicate stay, with those links cleared'
 );
@@ -634,14 +662,16 @@ select is(
     'deleting a raw case deletes the feedback on it'
 );
 select row_eq(
-    $$select count(*), min(ingested_from_raw_id::text) from public.tribunal_cases where id = '00000000-0000-0000-0000-000000000403'$$,
+    $$select count(*), min(ingested_from_raw_id::text) from public.tribunal_cases where id
+      = '00000000-0000-0000-0000-000000000403'$$,
     row(1::bigint, null::text),
     'the curated case ingested from it stays, with its lineage cleared'
 );
 select throws_ok(
     $$delete from public.tribunal_cases where id = '00000000-0000-0000-0000-000000000402'$$,
     '23503',
-    'update or delete on table "tribunal_cases" violates foreign key constraint "lessons_tribunal_case_id_fkey" on table "lessons"',
+    'update or delete on table "tribunal_cases" violates foreign key constraint "lessons_tribunal_case_id_fkey" on '
+      'table "lessons"',
     'a tribunal case used by a lesson cannot be deleted'
 );
 

@@ -25,64 +25,81 @@ select plan(100);
 -- Alice's auth user has no email, so no profile is created for her: her
 -- profile is inserted directly, with an old updated_at.
 insert into auth.users (id, phone) values ('00000000-0000-0000-0000-0000000000a1', '+15550101');
-insert into public.profiles (id, email, full_name, updated_at) values ('00000000-0000-0000-0000-0000000000a1', 'alice@example.org', 'Alice', '2000-01-01 00:00:00+00');
+insert into public.profiles (id, email, full_name, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
+  'alice@example.org', 'Alice', '2000-01-01 00:00:00+00');
 
 
 insert into public.organizations (id, name, slug, admin_email, updated_at)
 values ('00000000-0000-0000-0000-0000000000b1', 'Acme', 'acme', 'admin@acme.example.org', '2000-01-01 00:00:00+00');
 
-insert into public.teams (organization_id, name, updated_at) values ('00000000-0000-0000-0000-0000000000b1', 'Legal', '2000-01-01 00:00:00+00');
+insert into public.teams (organization_id, name, updated_at) values ('00000000-0000-0000-0000-0000000000b1', 'Legal',
+  '2000-01-01 00:00:00+00');
 
 insert into public.courses (id, title_en, slug, category, level, duration_minutes, updated_at)
 values
-('00000000-0000-0000-0000-0000000000c1', 'Foundations', 'foundations', 'Foundations', 'Introductory', 60, '2000-01-01 00:00:00+00'),
+('00000000-0000-0000-0000-0000000000c1', 'Foundations', 'foundations', 'Foundations', 'Introductory', 60,
+  '2000-01-01 00:00:00+00'),
 -- A course without lessons: adding a lesson updates its course's lesson_count, and so its updated_at.
 ('00000000-0000-0000-0000-0000000000c9', 'Spare', 'spare', 'Foundations', 'Introductory', 60, '2000-01-01 00:00:00+00');
 
 insert into public.lessons (id, course_id, title_en, lesson_type, order_index, updated_at)
-values ('00000000-0000-0000-0000-0000000000d1', '00000000-0000-0000-0000-0000000000c1', 'One', 'video', 1, '2000-01-01 00:00:00+00');
+values ('00000000-0000-0000-0000-0000000000d1', '00000000-0000-0000-0000-0000000000c1', 'One', 'video', 1,
+  '2000-01-01 00:00:00+00');
 
-insert into public.progress (user_id, course_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c1', '2000-01-01 00:00:00+00');
+insert into public.progress (user_id, course_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
+  '00000000-0000-0000-0000-0000000000c1', '2000-01-01 00:00:00+00');
 
-insert into public.user_achievements (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1', '2000-01-01 00:00:00+00');
+insert into public.user_achievements (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
+  '2000-01-01 00:00:00+00');
 
-insert into public.learning_paths (title_en, slug, course_ids, updated_at) values ('Start', 'start', '{}', '2000-01-01 00:00:00+00');
+insert into public.learning_paths (title_en, slug, course_ids, updated_at) values ('Start', 'start', '{}',
+  '2000-01-01 00:00:00+00');
 
 insert into public.tribunal_sources (id, name, tribunal, base_url, scraper_config, updated_at)
-values ('00000000-0000-0000-0000-000000000101', 'HRTO', 'HRTO', 'https://example.org', '{}', '2000-01-01 00:00:00+00');
+values ('00000000-0000-0000-0000-000000000101', 'T010 HRTO', 'HRTO', 'https://example.org', '{}',
+  '2000-01-01 00:00:00+00');
 
-insert into public.tribunal_cases_raw (source_name, source_url, updated_at) values ('HRTO', 'https://example.org/1', '2000-01-01 00:00:00+00');
+insert into public.tribunal_cases_raw (source_name, source_url, updated_at) values ('HRTO', 'https://example.org/1',
+  '2000-01-01 00:00:00+00');
 
 insert into public.tribunal_cases (case_number, title, tribunal, source_url, updated_at)
 values ('2024 HRTO 1', 'A v. B', 'HRTO', 'https://example.org/1', '2000-01-01 00:00:00+00');
 
-insert into public.ai_coaching_sessions (user_id, session_type, ai_response, updated_at) values ('00000000-0000-0000-0000-0000000000a1', 'custom', 'Hi', '2000-01-01 00:00:00+00');
+insert into public.ai_coaching_sessions (user_id, session_type, ai_response,
+  updated_at) values ('00000000-0000-0000-0000-0000000000a1', 'custom', 'Hi', '2000-01-01 00:00:00+00');
 
 insert into public.bookmarks (user_id, resource_type, resource_id, updated_at)
-values ('00000000-0000-0000-0000-0000000000a1', 'course', '00000000-0000-0000-0000-0000000000c1', '2000-01-01 00:00:00+00');
+values ('00000000-0000-0000-0000-0000000000a1', 'course', '00000000-0000-0000-0000-0000000000c1',
+  '2000-01-01 00:00:00+00');
 
-insert into public.saved_searches (user_id, name, filters, updated_at) values ('00000000-0000-0000-0000-0000000000a1', 'Ontario', '{}', '2000-01-01 00:00:00+00');
+insert into public.saved_searches (user_id, name, filters, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
+  'Ontario', '{}', '2000-01-01 00:00:00+00');
 
-insert into public.resources (title_en, category, file_url, updated_at) values ('Toolkit', 'Toolkit', 'https://example.org/t.pdf', '2000-01-01 00:00:00+00');
+insert into public.resources (title_en, category, file_url, updated_at) values ('Toolkit', 'Toolkit',
+  'https://example.org/t.pdf', '2000-01-01 00:00:00+00');
 
 insert into public.subscriptions (
     id, organization_id, stripe_subscription_id, stripe_customer_id, stripe_price_id, plan_tier, plan_name,
     billing_interval, amount_cents, status, current_period_start, current_period_end, updated_at
 ) values (
-    '00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1', 'sub_1', 'cus_1', 'price_1', 'professional', 'Professional - Annual',
+    '00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1', 'sub_1', 'cus_1', 'price_1',
+      'professional', 'Professional - Annual',
     'year', 199900, 'active', '2025-01-01', '2026-01-01', '2000-01-01 00:00:00+00'
 );
 
 insert into public.subscription_seats (subscription_id, organization_id, updated_at)
 values ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1', '2000-01-01 00:00:00+00');
 
-insert into public.invoices (subscription_id, organization_id, stripe_invoice_id, amount_cents, status, period_start, period_end, updated_at)
-values ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1', 'in_1', 199900, 'open', '2025-01-01', '2025-12-31', '2000-01-01 00:00:00+00');
+insert into public.invoices (subscription_id, organization_id, stripe_invoice_id, amount_cents, status, period_start,
+  period_end, updated_at)
+values ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000b1', 'in_1', 199900, 'open',
+  '2025-01-01', '2025-12-31', '2000-01-01 00:00:00+00');
 
 insert into public.payment_methods (organization_id, stripe_payment_method_id, stripe_customer_id, updated_at)
 values ('00000000-0000-0000-0000-0000000000b1', 'pm_1', 'cus_1', '2000-01-01 00:00:00+00');
 
-insert into public.onboarding (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1', '2000-01-01 00:00:00+00');
+insert into public.onboarding (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
+  '2000-01-01 00:00:00+00');
 
 insert into public.feature_flags (flag_key, name, updated_at) values ('ai-coach', 'AI coach', '2000-01-01 00:00:00+00');
 
@@ -228,17 +245,17 @@ select is(
 
 select is(
     (select updated_at from public.tribunal_sources
-     where name = 'HRTO'),
+     where name = 'T010 HRTO'),
     '2000-01-01 00:00:00+00'::timestamptz,
     'tribunal_sources: before the update, updated_at is the inserted value'
 );
 select lives_ok(
-    $$update public.tribunal_sources set last_error = 'timeout' where name = 'HRTO'$$,
+    $$update public.tribunal_sources set last_error = 'timeout' where name = 'T010 HRTO'$$,
     'tribunal_sources: another column is updated'
 );
 select is(
     (select updated_at from public.tribunal_sources
-     where name = 'HRTO'),
+     where name = 'T010 HRTO'),
     now(),
     'tribunal_sources: the update stamps updated_at with now()'
 );
@@ -369,7 +386,8 @@ select is(
     'subscription_seats: before the update, updated_at is the inserted value'
 );
 select lives_ok(
-    $$update public.subscription_seats set status = 'assigned' where organization_id = '00000000-0000-0000-0000-0000000000b1'$$,
+    $$update public.subscription_seats set status = 'assigned' where organization_id
+      = '00000000-0000-0000-0000-0000000000b1'$$,
     'subscription_seats: another column is updated'
 );
 select is(
@@ -450,7 +468,8 @@ select is(
 -- A client cannot back-date updated_at ----------------------------------------------
 
 select lives_ok(
-    $$update public.profiles set updated_at = '1999-01-01 00:00:00+00' where id = '00000000-0000-0000-0000-0000000000a1'$$,
+    $$update public.profiles set updated_at = '1999-01-01 00:00:00+00' where id
+      = '00000000-0000-0000-0000-0000000000a1'$$,
     'an update may try to set updated_at itself'
 );
 select is(
@@ -464,11 +483,13 @@ select is(
 
 select lives_ok(
     $$insert into auth.users (id, email, raw_user_meta_data)
-      values ('00000000-0000-0000-0000-0000000000a2', 'bob@example.org', '{"full_name": "Bob Builder", "avatar_url": "https://example.org/bob.png"}')$$,
+      values ('00000000-0000-0000-0000-0000000000a2', 'bob@example.org',
+        '{"full_name": "Bob Builder", "avatar_url": "https://example.org/bob.png"}')$$,
     'an auth user with an email and a full name is created'
 );
 select row_eq(
-    $$select email, full_name, avatar_url, email_verified, role from public.profiles where id = '00000000-0000-0000-0000-0000000000a2'$$,
+    $$select email, full_name, avatar_url, email_verified,
+      role from public.profiles where id = '00000000-0000-0000-0000-0000000000a2'$$,
     row('bob@example.org'::text, 'Bob Builder'::text, 'https://example.org/bob.png'::text, false, 'learner'::text),
     'its profile has the email, full name and avatar of the auth user, unverified, as a learner'
 );
@@ -536,7 +557,8 @@ select is(
 
 select lives_ok(
     $$insert into public.certificates (id, user_id, course_id) values
-      ('00000000-0000-0000-0000-000000000701', '00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c1')$$,
+      ('00000000-0000-0000-0000-000000000701', '00000000-0000-0000-0000-0000000000a1',
+        '00000000-0000-0000-0000-0000000000c1')$$,
     'a certificate is issued without a number'
 );
 select matches(
@@ -558,7 +580,8 @@ select lives_ok(
 );
 select lives_ok(
     $$insert into public.certificates (id, user_id, course_id, issued_date) values
-      ('00000000-0000-0000-0000-000000000702', '00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c2', '2023-11-30')$$,
+      ('00000000-0000-0000-0000-000000000702', '00000000-0000-0000-0000-0000000000a1',
+        '00000000-0000-0000-0000-0000000000c2', '2023-11-30')$$,
     'a certificate issued on 2023-11-30 is recorded without a number'
 );
 select matches(
@@ -583,7 +606,8 @@ select is(
 );
 select lives_ok(
     $$insert into public.certificates (id, user_id, course_id, certificate_number) values
-      ('00000000-0000-0000-0000-000000000703', '00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000c2', 'ABR-1999-123456')$$,
+      ('00000000-0000-0000-0000-000000000703', '00000000-0000-0000-0000-0000000000a2',
+        '00000000-0000-0000-0000-0000000000c2', 'ABR-1999-123456')$$,
     'a certificate may be recorded with a number already given'
 );
 select is(
@@ -625,7 +649,8 @@ select is(
     'lesson_count follows a deletion'
 );
 select lives_ok(
-    $$update public.lessons set title_en = 'First', order_index = 10 where id = '00000000-0000-0000-0000-0000000000d2'$$,
+    $$update public.lessons set title_en = 'First', order_index = 10 where id
+      = '00000000-0000-0000-0000-0000000000d2'$$,
     'a lesson is renamed and reordered within its course'
 );
 select is(
@@ -646,7 +671,8 @@ select lives_ok(
     'a lesson is moved to the other course'
 );
 select results_eq(
-    $$select lesson_count from public.courses where id in ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000000c2')
+    $$select lesson_count from public.courses where id in ('00000000-0000-0000-0000-0000000000c1',
+      '00000000-0000-0000-0000-0000000000c2')
       order by slug$$,
     $$values (2), (1)$$,
     'a move adds one to the new course and takes one from the old'

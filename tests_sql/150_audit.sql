@@ -76,7 +76,7 @@ language sql
 as $$
   select jsonb_build_object(
     'user_id', case when actor is not null then tests.get_user_id(actor) end,
-    'user_email', case when actor is not null then actor || '@test.local' end,
+    'user_email', case when actor is not null then tests.get_user_email(actor) end,
     'user_role', actor_role,
     'action', act, 'resource_type', tbl, 'resource_id', res,
     'organization_id', case when org is not null then tests.get_org_id(org) end,
@@ -97,7 +97,8 @@ begin
   perform tests.create_user('ana', 'analyst', 'acme');
   perform tests.create_user('gina', 'learner', 'globex');
   insert into public.courses (id, title_en, slug, category, level, duration_minutes, is_published)
-  values ('c0000000-0000-4000-8000-000000000001', 'Foundations', 'foundations', 'Foundations', 'Introductory', 60, true);
+  values ('c0000000-0000-4000-8000-000000000001', 'Foundations', 'foundations', 'Foundations', 'Introductory', 60,
+    true);
   insert into public.tribunal_cases (id, case_number, title, tribunal, source_url)
   values ('ca000000-0000-4000-8000-000000000001', 'HRTO-2024-001', 'A v B', 'HRTO', 'https://example.test/a-v-b');
   insert into public.tribunal_cases_raw (id, source_name, source_url)
@@ -177,7 +178,8 @@ select is(
 
 select tests.authenticate_as('sam');
 select lives_ok(
-  $$update public.profiles set role = 'org_admin', organization_id = tests.get_org_id('globex') where id = tests.get_user_id('gina')$$,
+  $$update public.profiles set role = 'org_admin', organization_id = tests.get_org_id('globex') where id
+    = tests.get_user_id('gina')$$,
   'sam moves gina back to globex as its org_admin'
 );
 select tests.clear_authentication();
@@ -318,7 +320,8 @@ select tests.clear_authentication();
 select is(pg_temp.fresh_count(), 1, 'a soft delete writes exactly one audit row');
 select is(
   pg_temp.fresh_row(),
-  pg_temp.expect('sam', 'super_admin', 'soft_delete', 'organizations', tests.get_org_id('globex'), 'globex', 'critical'),
+  pg_temp.expect('sam', 'super_admin', 'soft_delete', 'organizations', tests.get_org_id('globex'), 'globex',
+    'critical'),
   'an organization''s soft delete is critical'
 );
 select results_eq(
@@ -347,7 +350,7 @@ select is(
 );
 select is(
   pg_temp.take_changes() ->> 'slug',
-  'initech',
+  tests.name('initech'),
   'a deletion''s changes hold the deleted row'
 );
 
@@ -370,7 +373,8 @@ select tests.clear_authentication();
 select is(pg_temp.fresh_count(), 1, 'a new subscription writes exactly one audit row');
 select is(
   pg_temp.fresh_row(),
-  pg_temp.expect(null, 'service_role', 'insert', 'subscriptions', '5b000000-0000-4000-8000-000000000001', 'acme', 'info'),
+  pg_temp.expect(null, 'service_role', 'insert', 'subscriptions', '5b000000-0000-4000-8000-000000000001', 'acme',
+    'info'),
   'a new subscription is info, in its organization'
 );
 select is(
@@ -387,7 +391,8 @@ select lives_ok(
 select tests.clear_authentication();
 select is(
   pg_temp.fresh_row(),
-  pg_temp.expect(null, 'service_role', 'update', 'subscriptions', '5b000000-0000-4000-8000-000000000001', 'acme', 'warning'),
+  pg_temp.expect(null, 'service_role', 'update', 'subscriptions', '5b000000-0000-4000-8000-000000000001', 'acme',
+    'warning'),
   'a seat count change is a warning'
 );
 select is(
@@ -429,7 +434,8 @@ select lives_ok(
 select tests.clear_authentication();
 select is(
   pg_temp.fresh_row(),
-  pg_temp.expect(null, 'service_role', 'insert', 'subscription_seats', '5e000000-0000-4000-8000-000000000001', 'acme', 'info'),
+  pg_temp.expect(null, 'service_role', 'insert', 'subscription_seats', '5e000000-0000-4000-8000-000000000001', 'acme',
+    'info'),
   'a new seat is info'
 );
 select is(pg_temp.take_count(), 1, 'a new seat writes exactly one audit row');
@@ -467,13 +473,15 @@ select is(pg_temp.take_count(), 0, 'login bookkeeping on a seat writes nothing')
 select tests.authenticate_as_service_role();
 select lives_ok(
   $$insert into public.certificates (id, user_id, course_id, final_score)
-    values ('ce000000-0000-4000-8000-000000000001', tests.get_user_id('bob'), 'c0000000-0000-4000-8000-000000000001', 92)$$,
+    values ('ce000000-0000-4000-8000-000000000001', tests.get_user_id('bob'), 'c0000000-0000-4000-8000-000000000001',
+      92)$$,
   'the service role issues bob a certificate'
 );
 select tests.clear_authentication();
 select is(
   pg_temp.fresh_row(),
-  pg_temp.expect(null, 'service_role', 'insert', 'certificates', 'ce000000-0000-4000-8000-000000000001', 'acme', 'info'),
+  pg_temp.expect(null, 'service_role', 'insert', 'certificates', 'ce000000-0000-4000-8000-000000000001', 'acme',
+    'info'),
   'an issued certificate is info, in its holder''s organization'
 );
 select is(pg_temp.take_count(), 1, 'an issued certificate writes exactly one audit row');
@@ -487,7 +495,8 @@ select lives_ok(
 select tests.clear_authentication();
 select is(
   pg_temp.fresh_row(),
-  pg_temp.expect(null, 'service_role', 'revoke', 'certificates', 'ce000000-0000-4000-8000-000000000001', 'acme', 'warning'),
+  pg_temp.expect(null, 'service_role', 'revoke', 'certificates', 'ce000000-0000-4000-8000-000000000001', 'acme',
+    'warning'),
   'a revocation is logged as revoke, a warning'
 );
 select is(
@@ -593,7 +602,8 @@ select lives_ok(
 select tests.clear_authentication();
 select is(
   pg_temp.fresh_row(),
-  pg_temp.expect(null, 'service_role', 'review', 'tribunal_cases_raw', 'ca000000-0000-4000-8000-000000000002', null, 'info'),
+  pg_temp.expect(null, 'service_role', 'review', 'tribunal_cases_raw', 'ca000000-0000-4000-8000-000000000002', null,
+    'info'),
   'a raw case''s status change is logged as a review'
 );
 select is(

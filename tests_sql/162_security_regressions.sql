@@ -23,15 +23,15 @@ begin
   perform tests.create_user('eddie', 'educator', null);
   perform tests.create_user('sam', 'super_admin', null);
   insert into public.courses (id, slug, title_en, category, level, duration_minutes, is_published, created_by)
-  values (md5('course:c')::uuid, 'c', 'C', 'Foundations', 'Introductory', 10, true, tests.get_user_id('eddie'));
+  values (tests.id('course:c'), 'c', 'C', 'Foundations', 'Introductory', 10, true, tests.get_user_id('eddie'));
   insert into public.lessons (id, course_id, order_index, lesson_type, title_en)
-  values (md5('lesson:l1')::uuid, md5('course:c')::uuid, 1, 'reading', 'L1'),
-         (md5('lesson:l2')::uuid, md5('course:c')::uuid, 2, 'reading', 'L2'),
-         (md5('lesson:l3')::uuid, md5('course:c')::uuid, 3, 'reading', 'L3');
+  values (tests.id('lesson:l1'), tests.id('course:c'), 1, 'reading', 'L1'),
+         (tests.id('lesson:l2'), tests.id('course:c'), 2, 'reading', 'L2'),
+         (tests.id('lesson:l3'), tests.id('course:c'), 3, 'reading', 'L3');
   insert into public.progress (user_id, course_id, lesson_id, completion_percentage)
-  values (tests.get_user_id('amember'), md5('course:c')::uuid, md5('lesson:l1')::uuid, 100),
-         (tests.get_user_id('amember'), md5('course:c')::uuid, md5('lesson:l3')::uuid, 50);
-  update public.courses set is_published = false where id = md5('course:c')::uuid;
+  values (tests.get_user_id('amember'), tests.id('course:c'), tests.id('lesson:l1'), 100),
+         (tests.get_user_id('amember'), tests.id('course:c'), tests.id('lesson:l3'), 50);
+  update public.courses set is_published = false where id = tests.id('course:c');
   insert into public.notifications (user_id, type, title, message)
   values (tests.get_user_id('gone'), 'system', 'Hello', 'A notification');
   insert into public.bookmarks (user_id, resource_type, resource_id)
@@ -67,7 +67,8 @@ select tests.authenticate_as('gone');
 select is_empty($$select 1 from public.notifications$$, 'a soft-deleted user reads no notifications');
 select is_empty($$select 1 from public.bookmarks$$, 'a soft-deleted user reads no bookmarks');
 select throws_ok(
-    $$insert into public.bookmarks (user_id, resource_type, resource_id) values (auth.uid(), 'course', gen_random_uuid())$$,
+    $$insert into public.bookmarks (user_id, resource_type, resource_id) values (auth.uid(), 'course',
+      gen_random_uuid())$$,
     '42501', null,
     'a soft-deleted user cannot create a bookmark'
 );
@@ -99,12 +100,12 @@ select throws_ok(
 -- Acting as eddie (educator, author of the now unpublished course)
 select tests.authenticate_as('eddie');
 select throws_ok(
-    $$delete from public.lessons where id = md5('lesson:l1')::uuid$$,
+    $$delete from public.lessons where id = tests.id('lesson:l1')$$,
     '42501', 'a lesson with learners'' progress cannot be deleted',
     'an author cannot delete a lesson that has learners'' progress'
 );
 select results_eq(
-    $$delete from public.lessons where id = md5('lesson:l2')::uuid returning 1$$,
+    $$delete from public.lessons where id = tests.id('lesson:l2') returning 1$$,
     array[1],
     'an author deletes a lesson of their unpublished course that nobody has taken'
 );
@@ -112,7 +113,7 @@ select results_eq(
 -- Acting as sam (super_admin)
 select tests.authenticate_as('sam');
 select results_eq(
-    $$delete from public.lessons where id = md5('lesson:l1')::uuid returning 1$$,
+    $$delete from public.lessons where id = tests.id('lesson:l1') returning 1$$,
     array[1],
     'a super_admin deletes a lesson with progress'
 );
@@ -122,12 +123,12 @@ select tests.clear_authentication();
 do $$
 begin
   insert into public.courses (id, slug, title_en, category, level, duration_minutes, is_published)
-  values (md5('course:q')::uuid, 'q', 'Q', 'Foundations', 'Introductory', 10, true);
+  values (tests.id('course:q'), 'q', 'Q', 'Foundations', 'Introductory', 10, true);
 end
 $$;
 select throws_ok(
     $$insert into public.lessons (id, course_id, order_index, lesson_type, title_en, quiz_questions)
-      values (md5('lesson:q')::uuid, md5('course:q')::uuid, 1, 'quiz', 'Quiz',
+      values (tests.id('lesson:q'), tests.id('course:q'), 1, 'quiz', 'Quiz',
               '[{"question": "Q1", "options": [{"text": "a", "is_correct": true}, {"text": "b", "is_correct": false}],
                  "correct_answer": 0, "explanation": "because"}]')$$,
     '22023', 'quiz question 1: "options" must hold non-empty texts only',
@@ -136,20 +137,20 @@ select throws_ok(
 do $$
 begin
   insert into public.lessons (id, course_id, order_index, lesson_type, title_en, quiz_questions)
-  values (md5('lesson:q')::uuid, md5('course:q')::uuid, 1, 'quiz', 'Quiz',
+  values (tests.id('lesson:q'), tests.id('course:q'), 1, 'quiz', 'Quiz',
           '[{"question": "Q1", "options": ["a", "b"], "correct_answer": 0, "explanation": "because"}]');
 end
 $$;
 select tests.authenticate_as('amember');
 select ok(
-    (select quiz::text !~ '(is_correct|correct_answer|explanation)' from public.get_lesson(md5('lesson:q')::uuid)),
+    (select quiz::text !~ '(is_correct|correct_answer|explanation)' from public.get_lesson(tests.id('lesson:q'))),
     'no answer key appears anywhere in the served quiz'
 );
 
 -- Acting as the service role (server code)
 select tests.authenticate_as_service_role();
 select results_eq(
-    $$delete from public.lessons where id = md5('lesson:l3')::uuid returning 1$$,
+    $$delete from public.lessons where id = tests.id('lesson:l3') returning 1$$,
     array[1],
     'the service role deletes a lesson with progress: the guard is for API users'
 );

@@ -28,15 +28,18 @@ begin
   where p.id = md5('bench-user:' || u.n)::uuid;
 
   insert into public.courses (id, slug, title_en, category, level, duration_minutes, is_published, tier_required)
-  select md5('bench-course:' || c)::uuid, 'bench-course-' || c, 'Bench course ' || c, 'Foundations', 'Introductory', 60, true, 'free'
+  select md5('bench-course:' || c)::uuid, 'bench-course-' || c, 'Bench course ' || c, 'Foundations', 'Introductory', 60,
+    true, 'free'
   from generate_series(1, 20) as c;
 
   insert into public.lessons (id, course_id, order_index, lesson_type, title_en, content_en)
-  select md5('bench-lesson:' || c || ':' || l)::uuid, md5('bench-course:' || c)::uuid, l, 'reading', 'Lesson ' || l, repeat('text ', 50)
+  select md5('bench-lesson:' || c || ':' || l)::uuid, md5('bench-course:' || c)::uuid, l, 'reading', 'Lesson ' || l,
+    repeat('text ', 50)
   from generate_series(1, 20) as c, generate_series(1, 8) as l;
 
   -- Course-level rows: member u takes courses u..u+4 (mod 20), with progress spread over 0..100.
-  insert into public.progress (user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons, last_accessed)
+  insert into public.progress (user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons,
+    last_accessed)
   select md5('bench-user:' || u)::uuid, md5('bench-course:' || (1 + (u + k) % 20))::uuid, null,
          ((u * 7 + k * 13) % 5) * 25, ((u * 7 + k * 13) % 5) * 2, 8, now() - make_interval(hours => u + k)
   from generate_series(1, 200 * scale) as u, generate_series(0, 4) as k;
@@ -56,7 +59,8 @@ begin
   select md5('bench-user:' || u)::uuid, (u * 37) % 5000, 1 + (u * 37) % 5000 / 1000
   from generate_series(1, 200 * scale) as u;
 
-  insert into public.tribunal_cases (case_number, title, tribunal, source_url, year, summary_en, race_category, is_race_related, ai_tags)
+  insert into public.tribunal_cases (case_number, title, tribunal, source_url, year, summary_en, race_category,
+    is_race_related, ai_tags)
   select 'BENCH ' || t, 'Bench case ' || t, case when t % 2 = 0 then 'HRTO' else 'CHRT' end, 'https://cases.test/' || t,
          2000 + t % 25, 'A decision about employment and race, number ' || t, 'Anti-Black', true, array['employment']
   from generate_series(1, 400 * scale) as t;

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from rich.markup import escape
 
 from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import types as types_mod
@@ -209,26 +210,35 @@ def seed(db_url: Optional[str] = DbUrl) -> None:
 def test_sql(
     files: Optional[List[Path]] = typer.Argument(None, help="pgTAP files (default: tests_sql/*.sql)."),
     db_url: Optional[str] = DbUrl,
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output (per file: passed, failed, skipped)."),
 ) -> None:
-    """Run pgTAP files (tests_sql/) and print a summary."""
+    """Run pgTAP files (tests_sql/) and print a summary; skipped tests are counted as skipped, not passed."""
     url = resolve_url(db_url)
     paths = list(files) if files else sorted(project().tests_sql.glob("*.sql"))
     if not paths:
         raise UsageError("no pgTAP files to run (tests_sql/*.sql is empty)")
-    failed = 0
-    total = 0
+    results = []
     for path in paths:
         if not path.is_file():
             raise UsageError(f"no such file: {path}")
         res = pgtap.run_file(url, path)
-        total += len(res.tests)
+        results.append(res)
+        if as_json:
+            continue
         if res.ok:
-            ui.console.print(f"[green]ok[/]      {path} ({res.passed} tests)")
+            ui.console.print(f"[green]ok[/]      {escape(str(path))} ({escape(pgtap.status_line(res))})")
         else:
-            failed += 1
-            ui.console.print(f"[red]FAILED[/]  {path} ({len(res.failures)} of {len(res.tests)} failed)")
+            ui.console.print(f"[red]FAILED[/]  {escape(str(path))} ({escape(pgtap.status_line(res))})")
             ui.console.print(res.report(), markup=False)
-    style = "red" if failed else "green"
-    ui.console.print(f"[{style}]{len(paths) - failed}/{len(paths)} files passed, {total} tests[/]")
+    totals = pgtap.summary(results)
+    failed = totals["files_failed"]
+    if as_json:
+        typer.echo(json.dumps({"ok": not failed, **totals, "results": [r.as_dict() for r in results]}, indent=2))
+    else:
+        style = "red" if failed else "green"
+        ui.console.print(
+            f"[{style}]{len(paths) - failed}/{len(paths)} files passed; tests: {totals['passed']} passed, "
+            f"{totals['failed']} failed, {totals['skipped']} skipped[/]"
+        )
     if failed:
         raise MigrationError(f"{failed} pgTAP file(s) failed")

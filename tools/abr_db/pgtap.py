@@ -31,10 +31,22 @@ class TapTest:
     description: str
     directive: str = ""  # TODO | SKIP | ""
     diagnostics: list[str] = field(default_factory=list)
+    reason: str = ""  # what follows `# SKIP` / `# TODO`
 
     @property
     def failed(self) -> bool:
         return not self.ok and self.directive.upper() != "TODO"
+
+    @property
+    def skipped(self) -> bool:
+        return self.directive.upper() == "SKIP"
+
+    def as_dict(self) -> dict:
+        return {
+            "number": self.number, "ok": self.ok, "description": self.description,
+            "directive": self.directive or None, "reason": self.reason or None,
+            "diagnostics": self.diagnostics,
+        }
 
 
 @dataclass
@@ -53,7 +65,28 @@ class TapResult:
 
     @property
     def passed(self) -> int:
-        return sum(1 for t in self.tests if not t.failed)
+        """Tests that ran and held: ok and not skipped (a skipped test proved nothing)."""
+        return sum(1 for t in self.tests if t.ok and not t.skipped)
+
+    @property
+    def todo(self) -> list[TapTest]:
+        """Known failures marked TODO: they do not fail the file, nor count as passed."""
+        return [t for t in self.tests if not t.ok and t.directive.upper() == "TODO"]
+
+    @property
+    def skipped(self) -> list[TapTest]:
+        return [t for t in self.tests if t.skipped]
+
+    def skip_reasons(self) -> list[str]:
+        return list(dict.fromkeys(t.reason or "(no reason given)" for t in self.skipped))
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path, "ok": self.ok, "planned": self.planned, "ran": len(self.tests),
+            "passed": self.passed, "failed": len(self.failures), "skipped": len(self.skipped), "todo": len(self.todo),
+            "skip_reasons": self.skip_reasons(),
+            "failures": [t.as_dict() for t in self.failures], "errors": self.errors,
+        }
 
     @property
     def ok(self) -> bool:
@@ -94,11 +127,13 @@ def parse_tap(text: str, result: TapResult) -> None:
             description = test.group(3)
             directive = ""
             d = _DIRECTIVE.search(" " + description)
+            reason = ""
             if d:
                 directive = d.group(1).upper()
+                reason = d.group(2).strip()
                 description = (" " + description)[: d.start()].strip()
             number = int(test.group(2)) if test.group(2) else len(result.tests) + 1
-            last = TapTest(number, test.group(1) == "ok", description, directive)
+            last = TapTest(number, test.group(1) == "ok", description, directive, reason=reason)
             result.tests.append(last)
             continue
         if line.startswith("#"):
@@ -138,3 +173,28 @@ def _url_of(conn) -> str:
     password = info.password or ""
     auth = f"{info.user}:{password}@" if password else f"{info.user}@"
     return f"postgresql://{auth}{info.host}:{info.port}/{info.dbname}"
+
+
+def summary(results: list[TapResult]) -> dict:
+    """Totals over several files, for `abr-db test-sql` (and its --json)."""
+    return {
+        "files": len(results),
+        "files_failed": sum(1 for r in results if not r.ok),
+        "tests": sum(len(r.tests) for r in results),
+        "passed": sum(r.passed for r in results),
+        "failed": sum(len(r.failures) for r in results),
+        "skipped": sum(len(r.skipped) for r in results),
+        "todo": sum(len(r.todo) for r in results),
+    }
+
+
+def status_line(result: TapResult) -> str:
+    """One file's counts in words: `24 tests: 20 passed, 4 skipped (reason)`."""
+    parts = [f"{result.passed} passed"]
+    if result.failures:
+        parts.append(f"{len(result.failures)} failed")
+    if result.skipped:
+        parts.append(f"{len(result.skipped)} skipped ({'; '.join(result.skip_reasons())})")
+    if result.todo:
+        parts.append(f"{len(result.todo)} todo")
+    return f"{len(result.tests)} tests: " + ", ".join(parts)
