@@ -72,7 +72,7 @@ select lives_ok(
 select tests.clear_authentication();
 select results_eq(
   $$select user_id, user_email, user_role from public.audit_logs where resource_id = md5('t170:report')::uuid$$,
-  $$values (tests.get_user_id('t170-sam'), 't170-sam@test.local'::text, 'super_admin'::text)$$,
+  $$values (tests.get_user_id('t170-sam'), tests.get_user_email('t170-sam'), 'super_admin'::text)$$,
   'the actor is the JWT''s user, from their profile'
 );
 
