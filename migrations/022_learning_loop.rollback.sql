@@ -8,6 +8,8 @@ drop trigger if exists learning_loop_delete on public.progress;
 drop trigger if exists learning_loop_update on public.progress;
 drop trigger if exists learning_loop_insert on public.progress;
 drop function if exists private.learning_check_badge();
+drop trigger if exists learning_loop_copy on public.user_achievements;
+drop function if exists private.learning_achievements_copy();
 drop function if exists private.learning_on_profile();
 drop function if exists private.learning_on_coaching_session();
 drop function if exists private.learning_on_bookmark();

@@ -100,6 +100,26 @@ create index idx_achievements_board_org_month on public.user_achievements (
 );
 create index idx_achievements_team on public.user_achievements (team_id) where team_id is not null;
 
+-- Whoever inserts an achievements row (the loop, server code), the copies start right.
+create function private.learning_achievements_copy() returns trigger
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+  select p.organization_id, p.team_id into new.organization_id, new.team_id
+  from public.profiles as p
+  where p.id = new.user_id;
+  return new;
+end;
+$$;
+
+comment on function private.learning_achievements_copy() is
+'BEFORE INSERT trigger on user_achievements: copies the profile''s organization and team (leaderboards).';
+
+create trigger learning_loop_copy before insert on public.user_achievements
+for each row execute function private.learning_achievements_copy();
+
 -- Existing rows: the copies, the counters as count(*), points held so far as
 -- an opening balance (dated -infinity: in no week or month).
 update public.user_achievements as ua
@@ -308,6 +328,7 @@ create trigger learning_check_badge before insert or update of criteria_type, cr
 for each row execute function private.learning_check_badge();
 
 revoke all on function
+  private.learning_achievements_copy(),
   private.learning_on_progress(),
   private.learning_on_certificate(),
   private.learning_on_bookmark(),

@@ -183,7 +183,8 @@ select tests.authenticate_as('lena');
 select throws_ok($$select public.start_course(null)$$, '22023', 'p_course_id is required', 'start_course rejects a null id');
 select throws_ok($$select public.start_course(gen_random_uuid())$$, 'P0002', 'course not found', 'start_course reports an unknown course');
 select throws_ok($$select public.start_course(md5('course:draft')::uuid)$$, 'P0002', 'course not found', 'start_course refuses an unpublished course');
-select throws_ok($$select public.start_course(md5('course:next')::uuid)$$, '42501', 'complete the prerequisite courses first', 'start_course refuses a course whose prerequisites are not completed');
+select throws_ok($$select public.start_course(md5('course:next')::uuid)$$, '42501', 'complete the prerequisite courses first: Foundations',
+  'start_course refuses a course whose prerequisites are not completed, naming them');
 select results_eq(
   $$select user_id, lesson_id, total_lessons, completion_percentage from public.start_course(md5('course:free')::uuid)$$,
   $$values (tests.get_user_id('lena'), null::uuid, 2, 0.00::numeric)$$,
