@@ -352,7 +352,7 @@ declare
 begin
   if p_config is null or p_config = 'null'::jsonb then
     if p_criteria_type in ('automated', 'hybrid') then
-      return pg_catalog.format('a %s badge needs a criteria_config', p_criteria_type);
+      return pg_catalog.format('criteria_type %s needs a criteria_config', p_criteria_type);
     end if;
     return null;
   end if;
