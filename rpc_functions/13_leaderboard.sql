@@ -37,7 +37,7 @@ set search_path = pg_catalog, pg_temp
 as $$
   select case
     when p_full_name is null or pg_catalog.btrim(p_full_name) = '' then null
-    when p_same_org then pg_catalog.btrim(p_full_name)
+    when p_same_org then pg_catalog.regexp_replace(pg_catalog.btrim(p_full_name), '\s+', ' ', 'g')
     else (
       select case
         when pg_catalog.array_length(w.parts, 1) = 1 then w.parts[1]

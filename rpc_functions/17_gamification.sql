@@ -96,16 +96,16 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   p integer := greatest(coalesce(p_points, 0), 0);
-  lvl integer := pg_catalog.floor((1 + pg_catalog.sqrt(1 + 8 * p / 100.0)) / 2)::integer;
+  lvl bigint := pg_catalog.floor((1 + pg_catalog.sqrt(1 + 8 * p::numeric / 100)) / 2)::bigint;
 begin
-  -- Guard the thresholds against rounding in sqrt.
+  -- Guard the thresholds against rounding in sqrt (bigint: no overflow near 2^31 points).
   while 50 * (lvl + 1) * lvl <= p loop
     lvl := lvl + 1;
   end loop;
   while lvl > 1 and 50 * lvl * (lvl - 1) > p loop
     lvl := lvl - 1;
   end loop;
-  level := lvl;
+  level := lvl::integer;
   level_progress := round(100.0 * (p - 50 * lvl * (lvl - 1)) / (100 * lvl), 2);
 end;
 $$;
