@@ -315,7 +315,8 @@ begin
       errcode = '22023',
       message = problem,
       hint = 'criteria_config: {"type": "course_completion", "course_ids": [...], "threshold": n}, '
-      || '{"type": "points" | "lessons_completed" | "quizzes_passed", "threshold": n} or {"type": "streak", "days": n}.';
+      || '{"type": "points" | "lessons_completed" | "quizzes_passed", "threshold": n} '
+      || 'or {"type": "streak", "days": n}.';
   end if;
   return new;
 end;

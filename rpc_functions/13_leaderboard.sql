@@ -111,7 +111,11 @@ begin
 
   -- Identifiers from fixed lists only; values are parameters. One static
   -- shape per (scope, period), so each plan reads its own index in order.
-  points_col := case p_period when 'week' then 'weekly_points' when 'month' then 'monthly_points' else 'total_points' end;
+  points_col := case p_period
+    when 'week' then 'weekly_points'
+    when 'month' then 'monthly_points'
+    else 'total_points'
+  end;
   period_filter := case p_period
     when 'week' then 'ua.points_week = private.toronto_week(pg_catalog.now())'
     when 'month' then 'ua.points_month = private.toronto_month(pg_catalog.now())'

@@ -15,8 +15,12 @@ begin
   perform tests.create_user('t200-lina', 'learner', 't200-acme', 'professional');
   perform tests.create_user('t200-vera', 'viewer', 't200-acme');
   perform tests.create_user('t200-sol', 'learner', 't200-acme');
-  insert into public.courses (id, title_en, title_fr, slug, category, level, duration_minutes, is_published, points_value)
-  values (md5('t200:course')::uuid, 'T200 course', 'Cours T200', 't200-course', 'Foundations', 'Introductory', 30, true, 100);
+  insert into public.courses (
+    id, title_en, title_fr, slug, category, level, duration_minutes, is_published, points_value
+  )
+  values (
+    md5('t200:course')::uuid, 'T200 course', 'Cours T200', 't200-course', 'Foundations', 'Introductory', 30, true, 100
+  );
   insert into public.lessons (id, course_id, title_en, lesson_type, order_index, quiz_questions, pass_threshold)
   values
     (md5('t200:read')::uuid, md5('t200:course')::uuid, 'Read', 'reading', 1, null, 70),
@@ -27,7 +31,8 @@ end
 $$;
 
 create temporary view t200_me as
-select ua.* from public.user_achievements as ua where ua.user_id = tests.get_user_id('t200-lina');
+select ua.* from public.user_achievements as ua
+where ua.user_id = tests.get_user_id('t200-lina');
 grant select on t200_me to authenticated;
 
 -- Acting as lina (learner): a lesson, then the same call again ----------------------------
@@ -115,7 +120,8 @@ select results_eq(
   'lina is notified once of her certificate'
 );
 select ok(
-  (select message like '%T200 course%' from public.notifications where type = 'certificate_earned'),
+  (select message like '%T200 course%' from public.notifications
+where type = 'certificate_earned'),
   'the notification names the course'
 );
 select tests.clear_authentication();
@@ -153,7 +159,9 @@ select throws_ok(
   'even the owner cannot change a ledger entry'
 );
 select results_eq(
-  $$select private.record_points(tests.get_user_id('t200-lina'), 'course_completed', md5('t200:course')::uuid, 100, now())$$,
+  $$select private.record_points(
+    tests.get_user_id('t200-lina'), 'course_completed', md5('t200:course')::uuid, 100, now()
+  )$$,
   array[0],
   'recording the same award again records nothing'
 );

@@ -56,7 +56,8 @@ end
 $$;
 
 create temporary view t201_hana as
-select ua.* from public.user_achievements as ua where ua.user_id = tests.get_user_id('t201-hana');
+select ua.* from public.user_achievements as ua
+where ua.user_id = tests.get_user_id('t201-hana');
 
 -- Fri 31 Oct, 23:30 EDT (Sat 1 Nov 03:30 UTC): lesson A1 ---------------------------------------
 insert into public.progress (user_id, course_id, lesson_id, last_accessed, completed_at)
@@ -165,11 +166,13 @@ values
   (tests.get_user_id('t201-hana'), 'tribunal_case', md5('t201:case1')::uuid),
   (tests.get_user_id('t201-hana'), 'tribunal_case', md5('t201:case2')::uuid),
   (tests.get_user_id('t201-hana'), 'course', md5('t201:c1')::uuid);
-delete from public.bookmarks where user_id = tests.get_user_id('t201-hana') and resource_id = md5('t201:case2')::uuid;
+delete from public.bookmarks
+where user_id = tests.get_user_id('t201-hana') and resource_id = md5('t201:case2')::uuid;
 insert into public.ai_coaching_sessions (user_id, session_type, ai_response)
 values (tests.get_user_id('t201-hana'), 'motivation', 'Keep going'),
   (tests.get_user_id('t201-hana'), 'custom', 'Try the quiz');
-delete from public.ai_coaching_sessions where user_id = tests.get_user_id('t201-hana') and session_type = 'custom';
+delete from public.ai_coaching_sessions
+where user_id = tests.get_user_id('t201-hana') and session_type = 'custom';
 
 -- The final state ---------------------------------------------------------------------------------------
 select results_eq(

@@ -34,7 +34,8 @@ end
 $$;
 
 create temporary view t202_lena as
-select ua.* from public.user_achievements as ua where ua.user_id = tests.get_user_id('t202-lena');
+select ua.* from public.user_achievements as ua
+where ua.user_id = tests.get_user_id('t202-lena');
 grant select on t202_lena to authenticated;
 
 -- criteria_config is validated on write (acting as olga, org_admin) ------------------------------
@@ -87,7 +88,9 @@ select throws_ok(
 select throws_ok(
   $$insert into public.custom_badges (organization_id, name, criteria_type, criteria_config, created_by)
     values (tests.get_org_id('t202-acme'), 'T202 v8', 'automated',
-      jsonb_build_object('type', 'course_completion', 'course_ids', jsonb_build_array(gen_random_uuid()), 'threshold', 2),
+      jsonb_build_object(
+        'type', 'course_completion', 'course_ids', jsonb_build_array(gen_random_uuid()), 'threshold', 2
+      ),
       tests.get_user_id('t202-olga'))$$,
   '22023', 'criteria_config.threshold cannot exceed the number of course_ids', 'a threshold above the course count'
 );
@@ -103,7 +106,8 @@ select throws_ok(
 select lives_ok(
   $$insert into public.custom_badges (organization_id, name, criteria_type, criteria_config, created_by)
     values
-      (tests.get_org_id('t202-acme'), 'T202 ok1', 'automated', '{"type": "streak", "days": 7}', tests.get_user_id('t202-olga')),
+      (tests.get_org_id('t202-acme'), 'T202 ok1', 'automated', '{"type": "streak", "days": 7}',
+        tests.get_user_id('t202-olga')),
       (tests.get_org_id('t202-acme'), 'T202 ok2', 'hybrid', '{"type": "course_completion", "threshold": 2}',
         tests.get_user_id('t202-olga')),
       (tests.get_org_id('t202-acme'), 'T202 ok3', 'manual', null, tests.get_user_id('t202-olga'))$$,
@@ -272,7 +276,8 @@ select results_eq(
 );
 select results_eq(
   $$select actor_id from private.points_ledger
-    where user_id = tests.get_user_id('t202-lena') and subject_id = md5('t202:manual')::uuid and kind = 'badge_revoked'$$,
+    where user_id = tests.get_user_id('t202-lena') and subject_id = md5('t202:manual')::uuid
+      and kind = 'badge_revoked'$$,
   $$values (tests.get_user_id('t202-olga'))$$,
   'the ledger names who revoked it'
 );

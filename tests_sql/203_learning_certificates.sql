@@ -25,7 +25,9 @@ begin
   values
     (md5('t203:c1')::uuid, 'T203 one', 't203-one', 'Foundations', 'Introductory', 10, true),
     (md5('t203:c2')::uuid, 'T203 two', 't203-two', 'Foundations', 'Introductory', 10, true);
-  insert into public.certificates (id, user_id, course_id, certificate_number, verification_code, issued_date, expiry_date)
+  insert into public.certificates (
+    id, user_id, course_id, certificate_number, verification_code, issued_date, expiry_date
+  )
   values
     (md5('t203:lena1')::uuid, tests.get_user_id('t203-lena'), md5('t203:c1')::uuid, 'ABR-2025-920301', 'A0A0A0A0A001',
       '2025-01-10', null),
@@ -37,7 +39,8 @@ end
 $$;
 
 create temporary view t203_lena as
-select ua.* from public.user_achievements as ua where ua.user_id = tests.get_user_id('t203-lena');
+select ua.* from public.user_achievements as ua
+where ua.user_id = tests.get_user_id('t203-lena');
 grant select on t203_lena to authenticated, anon;
 
 select results_eq(

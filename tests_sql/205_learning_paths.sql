@@ -92,7 +92,8 @@ select results_eq(
   '1 of 3; the next course (professional) is not available to her tier'
 );
 select ok(
-  (select completed_at is not null from public.my_learning_paths() where learning_path_id = md5('t205:one')::uuid),
+  (select completed_at is not null from public.my_learning_paths()
+where learning_path_id = md5('t205:one')::uuid),
   'the one-course path is completed by the learning loop'
 );
 select results_eq(

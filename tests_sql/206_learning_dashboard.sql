@@ -16,7 +16,9 @@ begin
   perform tests.create_user('t206-sid', 'learner', 't206-acme');
   perform tests.create_user('t206-vic', 'viewer', 't206-acme');
   update public.profiles set preferred_language = 'fr' where id = tests.get_user_id('t206-lina');
-  insert into public.courses (id, title_en, title_fr, slug, category, level, duration_minutes, is_published, points_value)
+  insert into public.courses (
+    id, title_en, title_fr, slug, category, level, duration_minutes, is_published, points_value
+  )
   values
     (md5('t206:c1')::uuid, 'T206 done', 'T206 fini', 't206-done', 'Foundations', 'Introductory', 10, true, 100),
     (md5('t206:c2')::uuid, 'T206 going', null, 't206-going', 'Workplace', 'Intermediate', 10, true, 100);
@@ -90,7 +92,9 @@ select results_eq(
   $$select public.my_dashboard('en') -> 'recent_certificates' -> 0 ->> 'course_title'$$, array['T206 done'],
   'p_lang en: English titles'
 );
-select throws_ok($$select public.my_dashboard('es')$$, '22023', 'p_lang must be ''en'' or ''fr''', 'an unknown language');
+select throws_ok(
+  $$select public.my_dashboard('es')$$, '22023', 'p_lang must be ''en'' or ''fr''', 'an unknown language'
+);
 
 -- A streak whose last day is long past shows 0 before the nightly job runs -----------------------------
 select tests.clear_authentication();
