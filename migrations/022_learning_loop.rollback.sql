@@ -18,7 +18,7 @@ drop function if exists private.learning_on_progress();
 
 drop table if exists public.learning_path_enrollments;
 
-drop index if exists public.idx_achievements_team;
+drop index if exists public.idx_achievements_board_team;
 drop index if exists public.idx_achievements_board_org_month;
 drop index if exists public.idx_achievements_board_org_week;
 drop index if exists public.idx_achievements_board_org;
@@ -26,6 +26,7 @@ drop index if exists public.idx_achievements_board_global_month;
 drop index if exists public.idx_achievements_board_global_week;
 drop index if exists public.idx_achievements_board_global;
 alter table public.user_achievements
+drop column if exists listed,
 drop column if exists points_month,
 drop column if exists points_week,
 drop column if exists team_id,

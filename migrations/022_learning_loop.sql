@@ -73,7 +73,8 @@ alter table public.user_achievements
 add column organization_id uuid,
 add column team_id uuid,
 add column points_week date,
-add column points_month date;
+add column points_month date,
+add column listed boolean not null default true;
 
 comment on column public.user_achievements.organization_id is
 'Copy of profiles.organization_id (kept by a trigger), so the organization leaderboard reads an index in order.';
@@ -81,24 +82,31 @@ comment on column public.user_achievements.team_id is
 'Copy of profiles.team_id (kept by a trigger), for the team leaderboard.';
 comment on column public.user_achievements.points_week is
 'The Toronto week (its Monday) weekly_points belong to; weekly_points of an earlier week count as 0.';
+comment on column public.user_achievements.listed is
+'False for a soft-deleted user (kept by a trigger on profiles): off the leaderboards, whose indexes hold listed rows only.';
 comment on column public.user_achievements.points_month is
 'The Toronto month (its 1st) monthly_points belong to; monthly_points of an earlier month count as 0.';
 
-create index idx_achievements_board_global on public.user_achievements (total_points desc, user_id);
+-- One index per board, in board order, of listed rows only: a page reads
+-- its rows (and their ranks) from the index alone.
+create index idx_achievements_board_global on public.user_achievements (total_points desc, user_id)
+where listed;
 create index idx_achievements_board_global_week on public.user_achievements (
   points_week, weekly_points desc, user_id
-);
+) where listed;
 create index idx_achievements_board_global_month on public.user_achievements (
   points_month, monthly_points desc, user_id
-);
-create index idx_achievements_board_org on public.user_achievements (organization_id, total_points desc, user_id);
+) where listed;
+create index idx_achievements_board_org on public.user_achievements (organization_id, total_points desc, user_id)
+where listed;
 create index idx_achievements_board_org_week on public.user_achievements (
   organization_id, points_week, weekly_points desc, user_id
-);
+) where listed;
 create index idx_achievements_board_org_month on public.user_achievements (
   organization_id, points_month, monthly_points desc, user_id
-);
-create index idx_achievements_team on public.user_achievements (team_id) where team_id is not null;
+) where listed;
+create index idx_achievements_board_team on public.user_achievements (team_id, total_points desc, user_id)
+where listed;
 
 -- Whoever inserts an achievements row (the loop, server code), the copies start right.
 create function private.learning_achievements_copy() returns trigger
@@ -106,10 +114,16 @@ language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+  p public.profiles;
 begin
-  select p.organization_id, p.team_id into new.organization_id, new.team_id
-  from public.profiles as p
-  where p.id = new.user_id;
+  -- No profile: leave the row as it is for the foreign key to refuse it.
+  select * into p from public.profiles as pr where pr.id = new.user_id;
+  if found then
+    new.organization_id := p.organization_id;
+    new.team_id := p.team_id;
+    new.listed := p.deleted_at is null;
+  end if;
   return new;
 end;
 $$;
@@ -123,7 +137,7 @@ for each row execute function private.learning_achievements_copy();
 -- Existing rows: the copies, the counters as count(*), points held so far as
 -- an opening balance (dated -infinity: in no week or month).
 update public.user_achievements as ua
-set organization_id = p.organization_id, team_id = p.team_id
+set organization_id = p.organization_id, team_id = p.team_id, listed = p.deleted_at is null
 from public.profiles as p
 where ua.user_id = p.id;
 
@@ -288,18 +302,22 @@ set search_path = pg_catalog, pg_temp
 as $$
 begin
   update public.user_achievements as ua
-  set organization_id = new.organization_id, team_id = new.team_id
+  set organization_id = new.organization_id, team_id = new.team_id, listed = new.deleted_at is null
   where ua.user_id = new.id;
   return null;
 end;
 $$;
 
 comment on function private.learning_on_profile() is
-'AFTER trigger on profiles: keeps the organization and team copies in user_achievements (leaderboards).';
+'AFTER trigger on profiles: keeps the organization, team and listed copies in user_achievements (leaderboards).';
 
-create trigger learning_loop_profiles after update of organization_id, team_id on public.profiles
+create trigger learning_loop_profiles after update of organization_id, team_id, deleted_at on public.profiles
 for each row
-when (old.organization_id is distinct from new.organization_id or old.team_id is distinct from new.team_id)
+when (
+  old.organization_id is distinct from new.organization_id
+  or old.team_id is distinct from new.team_id
+  or (old.deleted_at is null) <> (new.deleted_at is null)
+)
 execute function private.learning_on_profile();
 
 create function private.learning_check_badge() returns trigger

@@ -21,8 +21,9 @@
   organization (or team) asking for that board gets 22023.
 
   Speed: every (scope, period) reads an index of user_achievements in board
-  order (022_learning_loop: idx_achievements_board_*) and stops after
-  p_offset + p_limit live rows; the team board sorts its few members. The
+  order (022_learning_loop: idx_achievements_board_*, listed rows only) and
+  stops after p_offset + p_limit entries; the team board reads its all-time
+  index and sorts its few members for a week or month. The
   stored global_rank / organization_rank / team_rank are filled by the job
   recompute-leaderboard-ranks (for dashboards), not read here.
 */
@@ -111,6 +112,10 @@ begin
 
   -- Identifiers from fixed lists only; values are parameters. One static
   -- shape per (scope, period), so each plan reads its own index in order.
+  -- Rows, ranks and the page come from user_achievements alone (its copies
+  -- of organization, team and listed are kept in step with profiles by the
+  -- triggers of 022, in the same transaction), reading the board's partial
+  -- index in order; profiles are read for the page's names only.
   points_col := case p_period
     when 'week' then 'weekly_points'
     when 'month' then 'monthly_points'
@@ -122,30 +127,36 @@ begin
     else 'true'
   end;
   scope_filter := case p_scope
-    when 'organization' then 'ua.organization_id = $1 and p.organization_id = $1'
-    when 'team' then 'ua.team_id = $2 and p.team_id = $2 and p.organization_id = $1'
+    when 'organization' then 'ua.organization_id = $1'
+    when 'team' then 'ua.team_id = $2'
     else 'true'
   end;
 
   return query execute pg_catalog.format(
     $q$
-    select b.rank, b.display_name, b.level, b.points
+    select
+      b.rank,
+      private.leaderboard_display_name(p.full_name, p.organization_id is not distinct from $1 and $1 is not null),
+      b.level,
+      b.points
     from (
-      select
-        pg_catalog.rank() over (order by ua.%1$I desc) as rank,
-        private.leaderboard_display_name(p.full_name, p.organization_id is not distinct from $1 and $1 is not null)
-          as display_name,
-        ua.level,
-        ua.%1$I as points,
-        ua.user_id
-      from public.user_achievements as ua
-      inner join public.profiles as p on ua.user_id = p.id
-      where p.deleted_at is null and %2$s and %3$s
-      order by ua.%1$I desc, ua.user_id
-      limit $3
+      select ranked.*
+      from (
+        select
+          pg_catalog.rank() over (order by ua.%1$I desc) as rank,
+          ua.level,
+          ua.%1$I as points,
+          ua.user_id
+        from public.user_achievements as ua
+        where ua.listed and %2$s and %3$s
+        order by ua.%1$I desc, ua.user_id
+        limit $3
+      ) as ranked
+      order by ranked.points desc, ranked.user_id
+      offset $4
     ) as b
+    inner join public.profiles as p on b.user_id = p.id
     order by b.points desc, b.user_id
-    offset $4
     $q$,
     points_col, scope_filter, period_filter
   ) using my_org, my_team, p_offset + p_limit, p_offset;

@@ -69,7 +69,7 @@ comment on function private.expire_certificates(timestamptz) is
 
 /*
   Fills global_rank, organization_rank and team_rank (competition ranks over
-  total_points among live users, as public.leaderboard ranks them) and
+  total_points among listed (live) users, as public.leaderboard ranks them) and
   refreshes level and level_progress from private.level_of, writing only the
   rows that change. Soft-deleted users get null ranks.
 */
@@ -84,21 +84,16 @@ begin
   with ranked as (
     select
       ua.id,
-      case when p.deleted_at is null then
-        pg_catalog.rank() over (partition by p.deleted_at is null order by ua.total_points desc)
-      end as g,
-      case when p.deleted_at is null and ua.organization_id is not null then
-        pg_catalog.rank() over (
-          partition by p.deleted_at is null, ua.organization_id order by ua.total_points desc
-        )
+      case when ua.listed then pg_catalog.rank() over (partition by ua.listed order by ua.total_points desc) end as g,
+      case when ua.listed and ua.organization_id is not null then
+        pg_catalog.rank() over (partition by ua.listed, ua.organization_id order by ua.total_points desc)
       end as o,
-      case when p.deleted_at is null and ua.team_id is not null then
-        pg_catalog.rank() over (partition by p.deleted_at is null, ua.team_id order by ua.total_points desc)
+      case when ua.listed and ua.team_id is not null then
+        pg_catalog.rank() over (partition by ua.listed, ua.team_id order by ua.total_points desc)
       end as t,
       lv.level,
       lv.level_progress
     from public.user_achievements as ua
-    inner join public.profiles as p on ua.user_id = p.id
     cross join lateral private.level_of(ua.total_points) as lv
   )
   update public.user_achievements as ua

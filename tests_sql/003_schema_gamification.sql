@@ -35,7 +35,7 @@ select has_table('public', 'user_achievements', 'public.user_achievements exists
 select results_eq($$select relrowsecurity from pg_catalog.pg_class where oid = 'public.user_achievements'::regclass$$, array[true], 'user_achievements has row level security enabled');
 select columns_are('public', 'user_achievements', array['id', 'user_id', 'total_points', 'weekly_points', 'monthly_points', 'current_streak_days', 'longest_streak_days', 'last_activity_date', 'badges_earned', 'badge_timestamps', 'global_rank', 'organization_rank', 'team_rank', 'courses_completed', 'lessons_completed', 'quizzes_passed', 'certificates_earned', 'cases_bookmarked', 'coaching_sessions', 'level', 'level_progress', 'created_at', 'updated_at',
   -- 022_learning_loop: the leaderboards' copies and periods
-  'organization_id', 'team_id', 'points_week', 'points_month'], 'user_achievements has exactly its 27 columns');
+  'organization_id', 'team_id', 'points_week', 'points_month', 'listed'], 'user_achievements has exactly its 28 columns');
 
 select col_type_is('public', 'user_achievements', 'id', 'uuid', 'user_achievements.id is uuid');
 select col_not_null('public', 'user_achievements', 'id', 'user_achievements.id is not null');
