@@ -293,6 +293,11 @@ values
 (md5('progress:lea-f')::uuid, md5('user:lea')::uuid, md5('course:foundations')::uuid, null, 0, 0, 3, null)
 on conflict (id) do nothing;
 
+-- Grace follows the Essentials path (one of its two courses done).
+insert into public.learning_path_enrollments (id, user_id, learning_path_id)
+values (md5('enrollment:grace-essentials')::uuid, md5('user:grace')::uuid, md5('path:essentials')::uuid)
+on conflict (id) do nothing;
+
 insert into public.bookmarks (id, user_id, resource_type, resource_id, notes)
 values (md5('bookmark:grace-case1')::uuid, md5('user:grace')::uuid, 'tribunal_case', md5('case:1')::uuid, 'Use in team training')
 on conflict (id) do nothing;
