@@ -38,6 +38,30 @@
   second award or certificate a no-op.
 */
 
+-- The signed-in caller --------------------------------------------------------------------
+
+create or replace function private.signed_in_user() returns uuid
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  me uuid := (select private.current_user_id());
+begin
+  if me is null then
+    raise exception using
+      errcode = '42501',
+      message = 'sign in first: this needs a signed-in user with a profile',
+      hint = 'Call it with a user''s JWT.';
+  end if;
+  return me;
+end;
+$$;
+
+comment on function private.signed_in_user() is
+'Internal: the caller''s user id, or 42501 for anon, an unknown or a soft-deleted user.';
+
 -- Calendar: Toronto days, weeks and months ----------------------------------------------
 
 create or replace function private.toronto_day(p_at timestamptz) returns date
@@ -739,12 +763,7 @@ begin
   if p_user_id is null then
     raise exception using errcode = '22023', message = 'p_user_id is required', hint = 'Pass the member''s user id.';
   end if;
-  if (select private.current_user_id()) is null then
-    raise exception using
-      errcode = '42501',
-      message = 'sign in first: this needs a signed-in user with a profile',
-      hint = 'Call it with a user''s JWT.';
-  end if;
+  perform private.signed_in_user();
 
   select * into b from public.custom_badges as cb
   where cb.id = p_badge_id
@@ -868,6 +887,7 @@ comment on function public.revoke_badge(uuid, uuid) is
 -- Grants -------------------------------------------------------------------------------
 
 revoke all on function
+  private.signed_in_user(),
   private.toronto_day(timestamptz),
   private.toronto_week(timestamptz),
   private.toronto_month(timestamptz),

@@ -45,19 +45,14 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  me uuid := (select private.current_user_id());
+  me uuid;
   lp public.learning_paths;
   result public.learning_path_enrollments;
 begin
   if p_path_id is null then
     raise exception using errcode = '22023', message = 'p_path_id is required', hint = 'Pass a learning path id.';
   end if;
-  if me is null then
-    raise exception using
-      errcode = '42501',
-      message = 'sign in first: this needs a signed-in user with a profile',
-      hint = 'Call it with a user''s JWT.';
-  end if;
+  me := private.signed_in_user();
   select * into lp from public.learning_paths as l where l.id = p_path_id and l.is_published;
   if not found then
     raise exception using
@@ -130,15 +125,10 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   lang text := private.caller_language(p_lang);
-  me uuid := (select private.current_user_id());
+  me uuid;
   my_tier integer := (select private.current_tier_rank());
 begin
-  if me is null then
-    raise exception using
-      errcode = '42501',
-      message = 'sign in first: this needs a signed-in user with a profile',
-      hint = 'Call it with a user''s JWT.';
-  end if;
+  me := private.signed_in_user();
 
   return query
   with courses as (

@@ -30,17 +30,12 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   lang text := private.caller_language(p_lang);
-  me uuid := (select private.current_user_id());
+  me uuid;
   ach public.user_achievements;
   today date := private.toronto_day(pg_catalog.now());
   lv record;
 begin
-  if me is null then
-    raise exception using
-      errcode = '42501',
-      message = 'sign in first: this needs a signed-in user with a profile',
-      hint = 'Call it with a user''s JWT.';
-  end if;
+  me := private.signed_in_user();
 
   select * into ach from public.user_achievements as ua where ua.user_id = me;
   lv := private.level_of(coalesce(ach.total_points, 0));

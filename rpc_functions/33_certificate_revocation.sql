@@ -21,7 +21,7 @@ as $$
 declare
   cert public.certificates;
   reason text := pg_catalog.btrim(p_reason);
-  me uuid := (select private.current_user_id());
+  me uuid;
   holder_org uuid;
 begin
   if p_certificate_id is null then
@@ -33,12 +33,7 @@ begin
       message = 'p_reason is required (at most 1000 characters)',
       hint = 'Say why the certificate is revoked: the holder is told.';
   end if;
-  if me is null then
-    raise exception using
-      errcode = '42501',
-      message = 'sign in first: this needs a signed-in user with a profile',
-      hint = 'Call it with a user''s JWT.';
-  end if;
+  me := private.signed_in_user();
 
   select ce.* into cert from public.certificates as ce where ce.id = p_certificate_id for update;
   select p.organization_id into holder_org

@@ -20,8 +20,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from abr_db import migrate
-from abr_db.paths import Project
+from scratch_database import applied_database
 
 CONSISTENCY = Path(__file__).resolve().parents[1] / "tools" / "abr_db" / "sql" / "learning_consistency.sql"
 
@@ -29,14 +28,8 @@ CONSISTENCY = Path(__file__).resolve().parents[1] / "tools" / "abr_db" / "sql" /
 @pytest.fixture(scope="module")
 def loop_db(cluster, project_snapshot):
     """A database of its own: the scenarios commit, which the shared pgTAP database must not see."""
-    name = "t_loop_" + uuid.uuid4().hex[:8]
-    with psycopg.connect(cluster.url, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    url = cluster.url_for(name)
-    migrate.apply(url, bootstrap=True, proj=Project(project_snapshot), quiet=True)
-    yield url
-    with psycopg.connect(cluster.url, autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with applied_database(cluster, project_snapshot, "t_loop") as url:
+        yield url
 
 
 def arrange(url: str, tag: str, lessons: int = 2, quiz: bool = False) -> dict:

@@ -10,29 +10,20 @@ learning loop's consistency checks find nothing wrong in the whole database.
 from __future__ import annotations
 
 import json
-import uuid
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from abr_db import migrate, seed
-from abr_db.paths import Project
+from scratch_database import applied_database
 
 CONSISTENCY = Path(__file__).resolve().parents[1] / "tools" / "abr_db" / "sql" / "learning_consistency.sql"
 
 
 @pytest.fixture(scope="module")
 def demo_db(cluster, project_snapshot):
-    name = "t_demo_" + uuid.uuid4().hex[:8]
-    with psycopg.connect(cluster.url, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    url = cluster.url_for(name)
-    migrate.apply(url, bootstrap=True, proj=Project(project_snapshot), quiet=True)
-    seed.seed(url, Project(project_snapshot))
-    yield url
-    with psycopg.connect(cluster.url, autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with applied_database(cluster, project_snapshot, "t_demo", seeded=True) as url:
+        yield url
 
 
 def demo_id(conn, kind: str, name: str):

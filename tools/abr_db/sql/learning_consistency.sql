@@ -93,29 +93,18 @@ select 'level = level_of(total_points)', ua.user_id, (private.level_of(ua.total_
 from public.user_achievements as ua
 where ua.level <> (private.level_of(ua.total_points)).level
 union all
-select 'lessons_completed = count(*)', c.user_id, c.lessons_rows, c.lessons_completed
+select k.check_name, c.user_id, k.expected, k.actual
 from counters as c
-where c.lessons_completed <> c.lessons_rows
-union all
-select 'courses_completed = count(*)', c.user_id, c.courses_rows, c.courses_completed
-from counters as c
-where c.courses_completed <> c.courses_rows
-union all
-select 'quizzes_passed = count(*)', c.user_id, c.quizzes_rows, c.quizzes_passed
-from counters as c
-where c.quizzes_passed <> c.quizzes_rows
-union all
-select 'certificates_earned = count(*)', c.user_id, c.certificates_rows, c.certificates_earned
-from counters as c
-where c.certificates_earned <> c.certificates_rows
-union all
-select 'cases_bookmarked = count(*)', c.user_id, c.bookmarks_rows, c.cases_bookmarked
-from counters as c
-where c.cases_bookmarked <> c.bookmarks_rows
-union all
-select 'coaching_sessions = count(*)', c.user_id, c.coaching_rows, c.coaching_sessions
-from counters as c
-where c.coaching_sessions <> c.coaching_rows
+cross join lateral (
+  values
+  ('lessons_completed = count(*)', c.lessons_rows, c.lessons_completed::bigint),
+  ('courses_completed = count(*)', c.courses_rows, c.courses_completed::bigint),
+  ('quizzes_passed = count(*)', c.quizzes_rows, c.quizzes_passed::bigint),
+  ('certificates_earned = count(*)', c.certificates_rows, c.certificates_earned::bigint),
+  ('cases_bookmarked = count(*)', c.bookmarks_rows, c.cases_bookmarked::bigint),
+  ('coaching_sessions = count(*)', c.coaching_rows, c.coaching_sessions::bigint)
+) as k (check_name, expected, actual)
+where k.expected <> k.actual
 union all
 select 'counters of a user without an achievements row', pc.user_id, 0,
   pc.lessons_completed + pc.courses_completed + pc.quizzes_passed
