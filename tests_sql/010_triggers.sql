@@ -61,7 +61,8 @@ insert into public.bookmarks (user_id, resource_type, resource_id, updated_at)
 values ('00000000-0000-0000-0000-0000000000a1', 'course', '00000000-0000-0000-0000-0000000000c1', '2000-01-01 00:00:00+00');
 
 -- After the coaching session, whose counter (022_learning_loop) creates and stamps the row.
-delete from public.user_achievements where user_id = '00000000-0000-0000-0000-0000000000a1';
+delete from public.user_achievements
+where user_id = '00000000-0000-0000-0000-0000000000a1';
 insert into public.user_achievements (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1', '2000-01-01 00:00:00+00');
 
 insert into public.saved_searches (user_id, name, filters, updated_at) values ('00000000-0000-0000-0000-0000000000a1', 'Ontario', '{}', '2000-01-01 00:00:00+00');
