@@ -201,3 +201,22 @@ def test_a_new_learner_in_two_courses_at_once_loses_no_points(loop_db):
     ) == [20, 2]
     assert ledger_rows(loop_db, user, "lesson_completed") == 2
     assert inconsistencies(loop_db) == []
+
+
+def test_a_learner_with_points_in_two_courses_at_once_loses_no_update(loop_db):
+    one = arrange(loop_db, "tc-three", lessons=2)
+    two = arrange(loop_db, "tc-four", lessons=2)
+    user = one["user"]
+    with psycopg.connect(loop_db, autocommit=True) as conn:
+        conn.execute("update public.progress set user_id = %s where user_id = %s", (user, two["user"]))
+    with psycopg.connect(loop_db) as conn:
+        act_as(conn, user)
+        conn.execute(RECORD, (one["lessons"][0],))
+        conn.commit()
+    # Her achievements row exists: both sessions update it; B must read it after A's commit.
+    interleave(loop_db, user, RECORD, (one["lessons"][1],), RECORD, (two["lessons"][0],))
+    assert scalar(
+        loop_db, "select array[total_points, lessons_completed] from public.user_achievements where user_id = %s",
+        (user,),
+    ) == [10 + 10 + 100 + 10, 3]
+    assert inconsistencies(loop_db) == []
