@@ -141,6 +141,36 @@ set organization_id = p.organization_id, team_id = p.team_id, listed = p.deleted
 from public.profiles as p
 where ua.user_id = p.id;
 
+-- Everyone with something to count gets a row, so no counter starts behind.
+insert into public.user_achievements (user_id)
+select p.id
+from public.profiles as p
+where
+  not exists (
+    select from public.user_achievements as ua
+    where ua.user_id = p.id
+  )
+  and (
+    exists (
+      select from public.progress as pr
+      where pr.user_id = p.id and (pr.completed_at is not null or pr.quiz_passed)
+    )
+    or exists (
+      select from public.certificates as ce
+      where ce.user_id = p.id and ce.status <> 'revoked'
+    )
+    or exists (
+      select from public.bookmarks as b
+      where b.user_id = p.id and b.resource_type = 'tribunal_case'
+    )
+    or exists (
+      select from public.ai_coaching_sessions as s
+      where s.user_id = p.id
+    )
+  );
+
+-- Levels are left as they are: the hourly job recompute-leaderboard-ranks
+-- sets them from the one formula (private.level_of).
 insert into private.points_ledger (user_id, kind, subject_id, points, awarded_at)
 select ua.user_id, 'opening_balance', ua.id, ua.total_points, '-infinity'
 from public.user_achievements as ua

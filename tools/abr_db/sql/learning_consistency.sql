@@ -76,8 +76,10 @@ where ua.total_points <> coalesce(l.points, 0)
 union all
 select 'ledger rows without an achievements row', l.user_id, l.points, null
 from ledger as l
-where not exists (select from public.user_achievements as ua
-where ua.user_id = l.user_id)
+where not exists (
+  select from public.user_achievements as ua
+  where ua.user_id = l.user_id
+)
 union all
 select 'weekly_points = ledger sum of points_week', ua.user_id, lw.points, ua.weekly_points
 from public.user_achievements as ua
@@ -106,13 +108,24 @@ cross join lateral (
 ) as k (check_name, expected, actual)
 where k.expected <> k.actual
 union all
-select 'counters of a user without an achievements row', pc.user_id, 0,
-  pc.lessons_completed + pc.courses_completed + pc.quizzes_passed
-from progress_counts as pc
-where
-  pc.lessons_completed + pc.courses_completed + pc.quizzes_passed > 0
-  and not exists (select from public.user_achievements as ua
-where ua.user_id = pc.user_id)
+select 'counted rows of a user without an achievements row', counted.user_id, 0, count(*)
+from (
+  select pr.user_id from public.progress as pr
+  where pr.completed_at is not null or pr.quiz_passed
+  union all
+  select ce.user_id from public.certificates as ce
+  where ce.status <> 'revoked'
+  union all
+  select b.user_id from public.bookmarks as b
+  where b.resource_type = 'tribunal_case'
+  union all
+  select s.user_id from public.ai_coaching_sessions as s
+) as counted
+where not exists (
+  select from public.user_achievements as ua
+  where ua.user_id = counted.user_id
+)
+group by counted.user_id
 union all
 select 'one certificate per completed course', pr.user_id, 1, (
   select count(*) from public.certificates as ce
