@@ -348,9 +348,23 @@ begin
       and pr.course_id = pre.id and pr.lesson_id is null and pr.completed_at is not null
   );
   if missing is not null then
+    -- 42501: the course exists and is visible, the caller may not take it yet.
+    -- The message names the missing courses (in the caller's language) and
+    -- the hint their ids; a listed course that is gone is named by its id.
     raise exception using
       errcode = '42501',
-      message = 'complete the prerequisite courses first',
+      message = 'complete the prerequisite courses first: ' || (
+        select pg_catalog.string_agg(
+          coalesce(
+            case when (select pr.preferred_language from public.profiles as pr
+              where pr.id = (select private.current_user_id())) = 'fr' then co.title_fr end,
+            co.title_en,
+            m.id::text
+          ), ', ' order by m.n
+        )
+        from pg_catalog.unnest(missing) with ordinality as m (id, n)
+        left join public.courses as co on m.id = co.id and co.deleted_at is null
+      ),
       hint = pg_catalog.format('Missing: %s', pg_catalog.array_to_string(missing, ', '));
   end if;
 

@@ -58,9 +58,12 @@ as $$
 declare
   reset_count bigint;
 begin
+  -- Points already counted for the current Toronto week (points_week,
+  -- 022_learning_loop) are this week's: kept.
   update public.user_achievements as ua
   set weekly_points = 0
-  where ua.weekly_points <> 0;
+  where ua.weekly_points <> 0
+    and (ua.points_week is null or ua.points_week < private.toronto_week(pg_catalog.now()));
   get diagnostics reset_count = row_count;
   return reset_count;
 end;
@@ -77,9 +80,12 @@ as $$
 declare
   reset_count bigint;
 begin
+  -- Points already counted for the current Toronto month (points_month,
+  -- 022_learning_loop) are this month's: kept.
   update public.user_achievements as ua
   set monthly_points = 0
-  where ua.monthly_points <> 0;
+  where ua.monthly_points <> 0
+    and (ua.points_month is null or ua.points_month < private.toronto_month(pg_catalog.now()));
   get diagnostics reset_count = row_count;
   return reset_count;
 end;

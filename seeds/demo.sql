@@ -199,8 +199,8 @@ insert into public.subscriptions (
 values (
   md5('sub:maple')::uuid, md5('org:maple')::uuid, 'sub_demo_maple', 'cus_demo_maple', 'price_enterprise_year',
   'enterprise', 'Enterprise - Annual', 'year', 5, 1, 199900, 'active',
-  date_trunc('month', now()), date_trunc('month', now()) + interval '1 year',
-  date_trunc('month', now()) + interval '1 year'
+  date_trunc('month', now()), date_trunc('month', now()) + interval '1 year', date_trunc('month',
+    now()) + interval '1 year'
 )
 on conflict (id) do nothing;
 
@@ -248,33 +248,66 @@ values (
 on conflict (id) do nothing;
 
 -- Activity --------------------------------------------------------------------------------
+-- Badges first: the learning loop (022_learning_loop, rpc_functions/17_gamification.sql)
+-- evaluates them as the activity below arrives. Points, streaks, levels, counters and
+-- certificates are not written here: the loop derives them from this activity, as it
+-- does from the RPCs.
 
-insert into public.progress (id, user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons,
-  completed_at)
+insert into public.custom_badges (
+  id, organization_id, name, description, criteria_type, criteria_config, rarity, points_value, created_by
+)
+values
+(
+  md5('badge:maple-ally')::uuid, md5('org:maple')::uuid, 'Ally in Action', 'Completed the foundations course',
+  'automated',
+  jsonb_build_object(
+    'type', 'course_completion', 'course_ids', jsonb_build_array(md5('course:foundations')::uuid), 'threshold', 1
+  ),
+  'rare', 50, md5('user:bruno')::uuid
+),
+(
+  md5('badge:fleuve-fondations')::uuid, md5('org:fleuve')::uuid, 'Fondations',
+  'A terminé le cours Comprendre le racisme anti-Noirs', 'automated',
+  jsonb_build_object(
+    'type', 'course_completion', 'course_ids', jsonb_build_array(md5('course:foundations')::uuid), 'threshold', 1
+  ),
+  'rare', 50, md5('user:kofi')::uuid
+),
+(md5('badge:fleuve-mentor')::uuid, md5('org:fleuve')::uuid, 'Mentor', 'Awarded by the admin for helping colleagues',
+ 'manual', null, 'epic', 25, md5('user:kofi')::uuid)
+on conflict (id) do nothing;
+
+-- Grace completed the foundations course (her certificate keeps its demo id).
+insert into public.certificates (id, user_id, course_id, final_score, completion_time_hours)
+values (md5('cert:grace-f')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, 100, 1.6)
+on conflict do nothing;
+
+insert into public.progress (
+  id, user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons, completed_at,
+  quiz_attempts, quiz_best_score, quiz_last_score, quiz_passed
+)
+select
+  md5('progress:' || a.handle || '-' || a.lesson)::uuid, md5('user:' || a.handle)::uuid,
+  md5('course:foundations')::uuid, md5('lesson:' || a.lesson)::uuid, 100, 0, null, now(), a.attempts,
+  a.score as best_score, a.score as last_score, a.passed
+from (values
+  ('grace', 'f1', 0, null::numeric, false), ('grace', 'f2', 0, null, false), ('grace', 'f3', 1, 100, true),
+  ('henri', 'f1', 0, null, false)
+) as a (handle, lesson, attempts, score, passed)
+on conflict (id) do nothing;
+
+insert into public.progress (
+  id, user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons, completed_at
+)
 values
 (md5('progress:grace-f')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, null, 100, 3, 3, now()),
-(md5('progress:grace-f1')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, md5('lesson:f1')::uuid, 100,
-  1, 1, now()),
 (md5('progress:henri-f')::uuid, md5('user:henri')::uuid, md5('course:foundations')::uuid, null, 33.33, 1, 3, null),
 (md5('progress:lea-f')::uuid, md5('user:lea')::uuid, md5('course:foundations')::uuid, null, 0, 0, 3, null)
 on conflict (id) do nothing;
 
-insert into public.certificates (id, user_id, course_id, final_score, completion_time_hours)
-values (md5('cert:grace-f')::uuid, md5('user:grace')::uuid, md5('course:foundations')::uuid, 92.5, 1.6)
-on conflict (id) do nothing;
-
-insert into public.user_achievements (user_id, total_points, weekly_points, monthly_points, current_streak_days,
-  courses_completed, certificates_earned, level)
-values
-(md5('user:grace')::uuid, 350, 50, 150, 4, 1, 1, 3),
-(md5('user:henri')::uuid, 120, 20, 120, 2, 0, 0, 2),
-(md5('user:lea')::uuid, 10, 10, 10, 1, 0, 0, 1)
-on conflict (user_id) do nothing;
-
-insert into public.custom_badges (id, organization_id, name, description, criteria_type, rarity, created_by)
-values (md5('badge:maple-ally')::uuid, md5('org:maple')::uuid, 'Ally in Action', 'Completed the foundations course',
-  'automated', 'rare',
-        md5('user:bruno')::uuid)
+-- Grace follows the Essentials path (one of its two courses done).
+insert into public.learning_path_enrollments (id, user_id, learning_path_id)
+values (md5('enrollment:grace-essentials')::uuid, md5('user:grace')::uuid, md5('path:essentials')::uuid)
 on conflict (id) do nothing;
 
 insert into public.bookmarks (id, user_id, resource_type, resource_id, notes)

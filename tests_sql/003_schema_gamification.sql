@@ -37,14 +37,14 @@ select results_eq(
   array[true],
   'user_achievements has row level security enabled'
 );
-select columns_are(
-  'public', 'user_achievements',
-  array['id', 'user_id', 'total_points', 'weekly_points', 'monthly_points', 'current_streak_days',
-    'longest_streak_days', 'last_activity_date', 'badges_earned', 'badge_timestamps', 'global_rank',
-    'organization_rank', 'team_rank', 'courses_completed', 'lessons_completed', 'quizzes_passed', 'certificates_earned',
-    'cases_bookmarked', 'coaching_sessions', 'level', 'level_progress', 'created_at', 'updated_at'],
-  'user_achievements has exactly its 23 columns'
-);
+select columns_are('public', 'user_achievements', array['id', 'user_id', 'total_points', 'weekly_points',
+  'monthly_points', 'current_streak_days', 'longest_streak_days', 'last_activity_date', 'badges_earned',
+  'badge_timestamps', 'global_rank', 'organization_rank', 'team_rank', 'courses_completed', 'lessons_completed',
+  'quizzes_passed', 'certificates_earned', 'cases_bookmarked', 'coaching_sessions', 'level', 'level_progress',
+  'created_at', 'updated_at',
+  -- 022_learning_loop: the leaderboards' copies and periods
+  'organization_id', 'team_id', 'points_week', 'points_month', 'listed'],
+    'user_achievements has exactly its 28 columns');
 
 select col_type_is('public', 'user_achievements', 'id', 'uuid', 'user_achievements.id is uuid');
 select col_not_null('public', 'user_achievements', 'id', 'user_achievements.id is not null');
@@ -711,9 +711,9 @@ select throws_ok(
     'an unknown criteria type is rejected'
 );
 select lives_ok(
-    $$insert into public.custom_badges (organization_id, name, criteria_type)
-      select '00000000-0000-0000-0000-0000000000b2', 'Criteria ' || c, c from unnest(array['manual', 'automated',
-        'hybrid']) as c$$,
+    $$insert into public.custom_badges (organization_id, name, criteria_type, criteria_config)
+      select '00000000-0000-0000-0000-0000000000b2', 'Criteria ' || c, c, '{"type": "points", "threshold": 100}'
+      from unnest(array['manual', 'automated', 'hybrid']) as c$$,
     'the manual, automated and hybrid criteria types are accepted'
 );
 select throws_ok(

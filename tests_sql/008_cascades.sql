@@ -206,7 +206,9 @@ insert into public.certificates (user_id, course_id) values
 insert into public.user_achievements (user_id, total_points) values
 ('00000000-0000-0000-0000-0000000000a1', 10),
 ('00000000-0000-0000-0000-0000000000a2', 20),
-('00000000-0000-0000-0000-0000000000a3', 30);
+('00000000-0000-0000-0000-0000000000a3', 30)
+-- the learning loop (022) may have created the rows already
+on conflict (user_id) do update set total_points = excluded.total_points;
 
 insert into public.bookmarks (user_id, resource_type, resource_id) values
 ('00000000-0000-0000-0000-0000000000a1', 'tribunal_case', '00000000-0000-0000-0000-000000000401'),

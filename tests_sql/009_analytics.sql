@@ -131,7 +131,9 @@ insert into public.user_achievements (user_id, total_points) values
 ('00000000-0000-0000-0000-0000000000a3', 30),
 ('00000000-0000-0000-0000-0000000000a4', 1000),
 ('00000000-0000-0000-0000-0000000000a7', 500),
-('00000000-0000-0000-0000-0000000000a9', 70);
+('00000000-0000-0000-0000-0000000000a9', 70)
+-- the learning loop (022) may have created the rows already
+on conflict (user_id) do update set total_points = excluded.total_points;
 
 -- Before and after a refresh ------------------------------------------------------
 

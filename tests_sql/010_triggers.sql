@@ -49,8 +49,6 @@ values ('00000000-0000-0000-0000-0000000000d1', '00000000-0000-0000-0000-0000000
 insert into public.progress (user_id, course_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
   '00000000-0000-0000-0000-0000000000c1', '2000-01-01 00:00:00+00');
 
-insert into public.user_achievements (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
-  '2000-01-01 00:00:00+00');
 
 insert into public.learning_paths (title_en, slug, course_ids, updated_at) values ('Start', 'start', '{}',
   '2000-01-01 00:00:00+00');
@@ -70,6 +68,12 @@ insert into public.ai_coaching_sessions (user_id, session_type, ai_response,
 
 insert into public.bookmarks (user_id, resource_type, resource_id, updated_at)
 values ('00000000-0000-0000-0000-0000000000a1', 'course', '00000000-0000-0000-0000-0000000000c1',
+  '2000-01-01 00:00:00+00');
+
+-- After the coaching session, whose counter (022_learning_loop) creates and stamps the row.
+delete from public.user_achievements
+where user_id = '00000000-0000-0000-0000-0000000000a1';
+insert into public.user_achievements (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
   '2000-01-01 00:00:00+00');
 
 insert into public.saved_searches (user_id, name, filters, updated_at) values ('00000000-0000-0000-0000-0000000000a1',

@@ -295,11 +295,9 @@ select throws_ok(
   'P0002', 'course not found',
   'start_course refuses an unpublished course'
 );
-select throws_ok(
-  $$select public.start_course(tests.id('course:next'))$$,
-  '42501', 'complete the prerequisite courses first',
-  'start_course refuses a course whose prerequisites are not completed'
-);
+select throws_ok($$select public.start_course(tests.id('course:next'))$$, '42501',
+  'complete the prerequisite courses first: Foundations',
+  'start_course refuses a course whose prerequisites are not completed, naming them');
 select results_eq(
   $$select user_id, lesson_id, total_lessons, completion_percentage from public.start_course(tests.id('course:free'))$$,
   $$values (tests.get_user_id('lena'), null::uuid, 2, 0.00::numeric)$$,

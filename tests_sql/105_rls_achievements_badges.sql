@@ -1,7 +1,7 @@
 /*
   user_achievements and custom_badges: own achievements row, staff(org) read
   members' rows, no client writes; leaderboards only through the RPC (rank,
-  name, points). Members read their org's active badges; the org_admin
+  display name, level, points). Members read their org's active badges; the org_admin
   manages them; super_admin all.
 */
 begin;
@@ -155,12 +155,12 @@ select results_eq(
   'the service role awards points'
 );
 
--- leaderboard: rank, name and points only ---------------------------------------------------------------
+-- leaderboard: rank, display name, level and points only (13_leaderboard.sql; more in tests_sql/204)
 
 select tests.authenticate_as('lena');
 select results_eq(
-  $$select rank, full_name, total_points from public.leaderboard()$$,
-  $$values (1::bigint, 'Lena'::text, 300), (2, 'Eddie', 200), (2, 'Ivan', 200), (3, 'Olga', 110)$$,
+  $$select rank, display_name, points from public.leaderboard() order by rank, display_name$$,
+  $$values (1::bigint, 'Lena'::text, 300), (2, 'Eddie', 200), (2, 'Ivan', 200), (4, 'Olga', 110)$$,
   'the organization board ranks live acme members (ties share a rank)'
 );
 -- The global board is the whole database's: lift this file's learners a billion points above
@@ -170,24 +170,22 @@ update public.user_achievements set total_points = total_points + 1000000000
 where user_id = any(tests.fixture_user_ids());
 select tests.authenticate_as('lena');
 select results_eq(
-  $$select rank, full_name, total_points from public.leaderboard('global', 2)$$,
+  $$select rank, display_name, points from public.leaderboard('global', 2)$$,
   $$values (1::bigint, 'Glen'::text, 1000000500), (2, 'Lena', 1000000300)$$,
   'the global board spans organizations, without the soft-deleted user'
 );
 select results_eq(
   $$select array_agg(k order by k) from jsonb_object_keys((select to_jsonb(l) from public.leaderboard() as l limit 1))
     as k$$,
-  $$values (array['full_name', 'rank', 'total_points'])$$,
-  'the leaderboard returns rank, full_name and total_points only'
+  $$values (array['display_name', 'level', 'points', 'rank'])$$,
+  'the leaderboard returns rank, display_name, level and points only'
 );
 select throws_ok(
-  $$select * from public.leaderboard('team')$$,
-  '22023', 'p_scope must be ''organization'' or ''global''',
+  $$select * from public.leaderboard('league')$$, '22023', 'p_scope must be ''organization'', ''team'' or ''global''',
   'an unknown scope is invalid input'
 );
 select throws_ok(
-  $$select * from public.leaderboard(null)$$,
-  '22023', 'p_scope must be ''organization'' or ''global''',
+  $$select * from public.leaderboard(null)$$, '22023', 'p_scope must be ''organization'', ''team'' or ''global''',
   'a null scope is invalid input'
 );
 select throws_ok(
@@ -207,13 +205,13 @@ select throws_ok(
 );
 select tests.authenticate_as('glen');
 select results_eq(
-  $$select full_name from public.leaderboard()$$,
+  $$select display_name from public.leaderboard()$$,
   array['Glen'],
   'a globex learner''s organization board shows globex only'
 );
 select tests.authenticate_as('vic');
 select results_eq(
-  $$select count(*)::int from public.leaderboard('global', 100) where total_points >= 1000000000$$,
+  $$select count(*)::int from public.leaderboard('global', 100) where points >= 1000000000$$,
   array[5],
   'a viewer reads the global board'
 );
@@ -224,7 +222,7 @@ select throws_ok(
   'a user without an organization has no organization board'
 );
 select results_eq(
-  $$select count(*)::int from public.leaderboard('global') where total_points >= 1000000000$$,
+  $$select count(*)::int from public.leaderboard('global') where points >= 1000000000$$,
   array[5],
   'a user without an organization reads the global board'
 );

@@ -128,8 +128,10 @@ select set_eq(
 
 -- reset-periodic-points --------------------------------------------------------------
 
--- The job resets every learner in the database and returns how many rows it reset: the
--- expected count is what the database held just before (the seed's learners included).
+-- The job resets every learner in the database whose points belong to an earlier period and
+-- returns how many rows it reset: the expected count is what the database held just before
+-- (the seed's learners included). Points already counted for the current Toronto week or
+-- month (points_week / points_month, 022_learning_loop) are kept whatever day the job is told.
 create temp table points_before (weekly bigint, monthly bigint) on commit drop;
 create function pg_temp.remember_points() returns void
 language sql
@@ -137,8 +139,12 @@ as $$
   delete from pg_temp.points_before;
   insert into pg_temp.points_before (weekly, monthly)
   select
-    count(*) filter (where weekly_points <> 0),
-    count(*) filter (where monthly_points <> 0)
+    count(*) filter (
+      where weekly_points <> 0 and (points_week is null or points_week < private.toronto_week(now()))
+    ),
+    count(*) filter (
+      where monthly_points <> 0 and (points_month is null or points_month < private.toronto_month(now()))
+    )
   from public.user_achievements;
 $$;
 create function pg_temp.expected_reset(day text, resets_weekly boolean, resets_monthly boolean) returns jsonb
@@ -212,9 +218,10 @@ select is(
   'on a Monday that is the 1st both are reset'
 );
 select results_eq(
-  $$select count(*)::integer from public.user_achievements where weekly_points <> 0 or monthly_points <> 0$$,
+  $$select count(*)::integer from public.user_achievements
+    where user_id = any(tests.fixture_user_ids()) and (weekly_points <> 0 or monthly_points <> 0)$$,
   array[0],
-  'every learner''s weekly and monthly points are 0'
+  'every one of this file''s learners has weekly and monthly points 0'
 );
 select throws_ok(
   $$select private.reset_periodic_points(null)$$,

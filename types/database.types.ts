@@ -744,6 +744,45 @@ export type Database = {
           },
         ]
       }
+      learning_path_enrollments: {
+        Row: {
+          completed_at: string | null
+          enrolled_at: string
+          id: string
+          learning_path_id: string
+          user_id: string
+        }
+        Insert: {
+          completed_at?: string | null
+          enrolled_at?: string
+          id?: string
+          learning_path_id: string
+          user_id: string
+        }
+        Update: {
+          completed_at?: string | null
+          enrolled_at?: string
+          id?: string
+          learning_path_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "learning_path_enrollments_learning_path_id_fkey"
+            columns: ["learning_path_id"]
+            isOneToOne: false
+            referencedRelation: "learning_paths"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "learning_path_enrollments_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       learning_paths: {
         Row: {
           category: string | null
@@ -2098,10 +2137,15 @@ export type Database = {
           lessons_completed: number
           level: number
           level_progress: number
+          listed: boolean
           longest_streak_days: number
           monthly_points: number
+          organization_id: string | null
           organization_rank: number | null
+          points_month: string | null
+          points_week: string | null
           quizzes_passed: number
+          team_id: string | null
           team_rank: number | null
           total_points: number
           updated_at: string
@@ -2123,10 +2167,15 @@ export type Database = {
           lessons_completed?: number
           level?: number
           level_progress?: number
+          listed?: boolean
           longest_streak_days?: number
           monthly_points?: number
+          organization_id?: string | null
           organization_rank?: number | null
+          points_month?: string | null
+          points_week?: string | null
           quizzes_passed?: number
+          team_id?: string | null
           team_rank?: number | null
           total_points?: number
           updated_at?: string
@@ -2148,10 +2197,15 @@ export type Database = {
           lessons_completed?: number
           level?: number
           level_progress?: number
+          listed?: boolean
           longest_streak_days?: number
           monthly_points?: number
+          organization_id?: string | null
           organization_rank?: number | null
+          points_month?: string | null
+          points_week?: string | null
           quizzes_passed?: number
+          team_id?: string | null
           team_rank?: number | null
           total_points?: number
           updated_at?: string
@@ -2189,6 +2243,30 @@ export type Database = {
         Args: { p_seat_id: string; p_user_id: string }
         Returns: undefined
       }
+      award_badge: {
+        Args: { p_badge_id: string; p_user_id: string }
+        Returns: {
+          awarded_at: string
+          badge_id: string
+          user_id: string
+        }[]
+      }
+      enroll_in_learning_path: {
+        Args: { p_path_id: string }
+        Returns: {
+          completed_at: string | null
+          enrolled_at: string
+          id: string
+          learning_path_id: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "learning_path_enrollments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       feature_enabled: { Args: { p_flag_key: string }; Returns: boolean }
       get_lesson: {
         Args: { p_lesson_id: string }
@@ -2214,16 +2292,39 @@ export type Database = {
       }
       get_resource_file: { Args: { p_resource_id: string }; Returns: string }
       leaderboard: {
-        Args: { p_limit?: number; p_scope?: string }
+        Args: {
+          p_limit?: number
+          p_offset?: number
+          p_period?: string
+          p_scope?: string
+        }
         Returns: {
-          full_name: string
+          display_name: string
+          level: number
+          points: number
           rank: number
-          total_points: number
         }[]
       }
       mark_notification_read: {
         Args: { p_notification_id: string }
         Returns: undefined
+      }
+      my_dashboard: { Args: { p_lang?: string }; Returns: Json }
+      my_learning_paths: {
+        Args: { p_lang?: string }
+        Returns: {
+          completed_at: string
+          completion_percentage: number
+          courses_completed: number
+          courses_total: number
+          enrolled_at: string
+          learning_path_id: string
+          next_course_available: boolean
+          next_course_id: string
+          next_course_title: string
+          slug: string
+          title: string
+        }[]
       }
       my_org_analytics: {
         Args: Record<PropertyKey, never>
@@ -2308,6 +2409,40 @@ export type Database = {
           p_reason?: string
         }
         Returns: undefined
+      }
+      revoke_badge: {
+        Args: { p_badge_id: string; p_user_id: string }
+        Returns: {
+          badge_id: string
+          revoked: boolean
+          user_id: string
+        }[]
+      }
+      revoke_certificate: {
+        Args: { p_certificate_id: string; p_reason: string }
+        Returns: {
+          certificate_number: string
+          completion_time_hours: number | null
+          course_id: string
+          created_at: string
+          expiry_date: string | null
+          final_score: number | null
+          id: string
+          issued_date: string
+          pdf_url: string | null
+          revoked_at: string | null
+          revoked_reason: string | null
+          status: string
+          user_id: string
+          verification_code: string
+          verification_url: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "certificates"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       revoke_seat: { Args: { p_seat_id: string }; Returns: undefined }
       start_course: {

@@ -57,7 +57,9 @@ begin
 
   insert into public.user_achievements (user_id, total_points, level)
   select md5('bench-user:' || u)::uuid, (u * 37) % 5000, 1 + (u * 37) % 5000 / 1000
-  from generate_series(1, 200 * scale) as u;
+  from generate_series(1, 200 * scale) as u
+  -- the learning loop (022) creates the rows of learners with progress
+  on conflict (user_id) do update set total_points = excluded.total_points, level = excluded.level;
 
   insert into public.tribunal_cases (case_number, title, tribunal, source_url, year, summary_en, race_category,
     is_race_related, ai_tags)
