@@ -2424,9 +2424,12 @@ export type Database = {
           certificate_number: string
           completion_time_hours: number | null
           course_id: string
+          course_title_en: string | null
+          course_title_fr: string | null
           created_at: string
           expiry_date: string | null
           final_score: number | null
+          holder_name: string | null
           id: string
           issued_date: string
           pdf_url: string | null
