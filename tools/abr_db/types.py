@@ -10,7 +10,7 @@ import os
 import shutil
 import subprocess
 
-from .connect import libpq_url
+from .connect import connect, libpq_url
 from .errors import AbrDbError, UsageError
 from .paths import Project, project as current_project
 
@@ -23,6 +23,7 @@ def generate(url: str, proj: Project | None = None) -> str:
     node = shutil.which("node")
     if node is None or not server.exists():
         raise UsageError("postgres-meta is not installed: run `make setup` (it needs node and npm)")
+    connect(url).close()  # an unreachable database: ConnectError (exit 2) with libpq's reason
     env = dict(
         os.environ,
         PG_META_DB_URL=libpq_url(url),

@@ -1,8 +1,11 @@
 """verify: checks of a database against the project, each a function returning findings.
 
 A check is `fn(ctx: Context) -> list[Finding]`, registered in CHECKS: drift,
-expected objects, the advisors (abr_db.advisors), pending migrations. The
-access matrix (abr_db.matrix) is separate: `abr-db verify --matrix`.
+expected objects, repeatables (pending, failed, and every object each file defines
+compared with the fingerprint recorded at apply: catalog.py), the advisors
+(abr_db.advisors), pending migrations. Pending migrations and repeatables are
+errors unless --allow-pending. The access matrix (abr_db.matrix) is separate:
+`abr-db verify --matrix`.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Callable
 import psycopg
 from rich.table import Table
 
-from . import advisors, bookkeeping, ui
+from . import advisors, bookkeeping, catalog, repeatables, ui
 from .connect import connect
 from .paths import Project, project as current_project
 
@@ -36,6 +39,11 @@ class Context:
     conn: psycopg.Connection
     project: Project
     applied: dict = field(default_factory=dict)
+    allow_pending: bool = False
+
+    @property
+    def pending_severity(self) -> str:
+        return "warning" if self.allow_pending else "error"
 
 
 @dataclass
@@ -218,25 +226,74 @@ def check_pending(ctx: Context) -> list[Finding]:
     pending = [p.stem for p in ctx.project.migration_files() if p.stem not in ctx.applied]
     return [
         Finding("pending", "migration_pending", f"migrations/{mid}.sql",
-                f"migrations/{mid}.sql is not applied yet", "warning")
+                f"migrations/{mid}.sql is not applied yet (`abr-db apply` applies it)", ctx.pending_severity)
         for mid in pending
     ]
+
+
+def _migration_functions(ctx: Context) -> set[tuple[str, str]]:
+    out = set()
+    for path in ctx.project.migration_files():
+        created, _ = expected_objects(bookkeeping.read_text(path))
+        out |= {(schema, name) for kind, schema, name in created if kind == "function"}
+    return out
+
+
+def check_repeatables(ctx: Context) -> list[Finding]:
+    """Files not applied or failed, objects missing or altered since apply, objects no file defines."""
+    findings = []
+    cron = repeatables.has_cron(ctx.conn)
+    recorded = bookkeeping.repeatables(ctx.conn)
+    for item in repeatables.plan(ctx.conn, ctx.project):
+        if item.state == "unchanged" or (item.folder == "cron_jobs" and not cron):
+            continue
+        if item.state == "drifted":
+            for reason in item.reasons:
+                key, _, what = reason.rpartition(" ")
+                if what not in ("missing", "altered"):
+                    key = ""
+                findings.append(Finding(
+                    "repeatables", f"object_{what}" if key else "repeatable_drifted", key or item.key,
+                    f"{reason} (defined by {item.key}; `abr-db apply` re-applies it)" if key
+                    else f"{item.key}: {reason}",
+                ))
+        elif item.state == "failed":
+            findings.append(Finding(
+                "repeatables", "repeatable_failed", item.key,
+                f"{item.key} failed at its last apply ({'; '.join(item.reasons)})", ctx.pending_severity,
+            ))
+        else:
+            findings.append(Finding(
+                "repeatables", "repeatable_pending", item.key,
+                f"{item.key} is {item.state} and not applied yet (`abr-db apply` applies it)", ctx.pending_severity,
+            ))
+    known = set()
+    for rec in recorded.values():
+        known |= set(rec.get("fingerprints") or {})
+    if recorded:
+        for key in catalog.extras(catalog.snapshot(ctx.conn), known, _migration_functions(ctx)):
+            findings.append(Finding(
+                "repeatables", "object_extra", key,
+                f"{key} is in the database but no repeatable file or migration defines it",
+            ))
+    return findings
 
 
 Check = Callable[[Context], list[Finding]]
 CHECKS: list[tuple[str, Check]] = [
     ("drift", check_drift),
     ("objects", check_expected_objects),
+    ("repeatables", check_repeatables),
     ("advisors", check_advisors),
     ("pending", check_pending),
 ]
 
 
-def verify(url: str, proj: Project | None = None) -> Report:
+def verify(url: str, proj: Project | None = None, allow_pending: bool = False) -> Report:
     proj = proj or current_project()
     conn = connect(url)
     try:
-        ctx = Context(conn, proj, bookkeeping.applied_migrations(conn))
+        ctx = Context(conn, proj, bookkeeping.applied_migrations(conn), allow_pending)
         findings: list[Finding] = []
         for _name, check in CHECKS:
             findings.extend(check(ctx))
