@@ -19,11 +19,11 @@ POSTGRES_META = ("node_modules", "@supabase", "postgres-meta", "dist", "server",
 
 def generate(url: str, proj: Project | None = None) -> str:
     proj = proj or current_project()
+    connect(url).close()  # an unreachable database: ConnectError (exit 2) with libpq's reason
     server = proj.root.joinpath(*POSTGRES_META)
     node = shutil.which("node")
     if node is None or not server.exists():
         raise UsageError("postgres-meta is not installed: run `make setup` (it needs node and npm)")
-    connect(url).close()  # an unreachable database: ConnectError (exit 2) with libpq's reason
     env = dict(
         os.environ,
         PG_META_DB_URL=libpq_url(url),
