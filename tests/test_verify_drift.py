@@ -127,3 +127,19 @@ def test_checksums_ignore_line_endings(cli, applied, project_copy):
     dry = cli("apply", "--db-url", applied, "--dry-run", "--json")
     data = json.loads(dry.stdout)
     assert data["migrations"] == [] and data["repeatables"] == [], data
+
+
+def test_a_change_made_by_a_migration_is_not_drift(cli, applied, project_copy):
+    path, key = recorded(applied, "table ", "rls_policies")
+    table = key.removeprefix("table ")
+    number = max(int(p.name[:3]) for p in (project_copy / "migrations").glob("[0-9]*.sql")) + 1
+    migration = project_copy / "migrations" / f"{number:03d}_force_rls.sql"
+    migration.write_text(f"alter table {table} force row level security;\n")
+    migration.with_name(f"{number:03d}_force_rls.rollback.sql").write_text(
+        f"alter table {table} no force row level security;\n")
+    result = cli("apply", "--db-url", applied)
+    assert result.exit_code == 0, result.output
+    assert migration.stem in result.output and path not in result.output, result.output
+    code, items = findings(cli, applied)
+    assert code == 0 and not errors(items), items
+    assert query(applied, "select relforcerowsecurity from pg_class where oid = %s::regclass", (table,)) == [(True,)]

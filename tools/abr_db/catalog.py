@@ -115,6 +115,15 @@ def drift(recorded: dict[str, str], snap: Snapshot) -> list[str]:
     return out
 
 
+def _ident(name: str) -> str:
+    """As format('%I') writes it: quoted unless a plain lower-case identifier."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else '"' + name.replace('"', '""') + '"'
+
+
+def policy_key(schema: str, table: str, name: str) -> str:
+    return f"policy {_ident(schema)}.{_ident(table)} {_ident(name)}"
+
+
 def names(keys, kind: str) -> set[str]:
     """Object names of one kind among keys: names(keys, "function") -> {"private.f(uuid)", ...}."""
     prefix = kind + " "

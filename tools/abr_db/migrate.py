@@ -26,7 +26,7 @@ from yoyo.migrations import (
     TransactionWrapper,
 )
 
-from . import bookkeeping, history, repeatables, ui
+from . import bookkeeping, catalog, history, repeatables, ui
 from .bootstrap import apply_bootstrap, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
@@ -197,7 +197,10 @@ def apply(
                 bookkeeping.ensure(conn)
                 _raise_on_drift(conn, proj)
                 result.adopted = _adopt(url, conn, proj, say)
+                before = catalog.snapshot(conn)
                 result.migrations = _apply_migrations(url, proj, say)
+                if result.migrations:
+                    repeatables.bless(conn, before)
                 result.warnings = _apply_repeatables(conn, proj, say, quiet, result.repeatables, result.reasons)
                 history.sync(conn, proj)
                 bookkeeping.restrict(conn)

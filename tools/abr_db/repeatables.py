@@ -1,9 +1,10 @@
 """Repeatable folders: rpc_functions/ -> rls_policies/ -> cron_jobs/.
 
-A file is (re-)applied when its sha256 differs from the recorded one, in one
-transaction with its bookkeeping row. What the file created (functions,
-views, cron jobs: a catalog diff before/after) is recorded so that
-`rollback` can undo it.
+A file is (re-)applied when its sha256 differs from the recorded one, or when an
+object it defines drifted, in one transaction with its bookkeeping row. Recorded:
+what the file created (functions, views, cron jobs) so that `rollback` can undo
+it, and the fingerprint of every object it defines (catalog.py) so that `verify`
+and `apply` see drift. Changes made by versioned migrations are not drift (bless).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import psycopg
 
 from . import bookkeeping, catalog
-from .errors import MigrationError
+from .errors import MigrationError, source_excerpt
 from .paths import Project, REPEATABLE_DIRS
 
 OBJECT_KINDS = ("functions", "views", "cron_jobs")
@@ -116,11 +117,8 @@ def _location(text: str, exc: psycopg.Error) -> list[str]:
     pos = exc.diag.statement_position
     if pos:
         try:
-            offset = int(pos) - 1
-            line_no = text.count("\n", 0, offset) + 1
-            line = text.splitlines()[line_no - 1].strip()
-            details.append(f"line {line_no}: {line[:200]}")
-        except (ValueError, IndexError):
+            details.extend(source_excerpt(text, int(pos) - 1))
+        except ValueError:
             pass
     if exc.diag.context:
         details.append("context: " + " | ".join(exc.diag.context.strip().splitlines()[:3]))
@@ -206,6 +204,26 @@ def adopt_file(conn: psycopg.Connection, item: RepeatableFile) -> None:
     fingerprints = {k: live[k][1] for k in keys if k in live}
     with conn.transaction():
         conn.execute(_RECORD_SQL, (item.key, item.sha256, json.dumps(objects), json.dumps(fingerprints)))
+
+
+def bless(conn: psycopg.Connection, before: catalog.Snapshot) -> None:
+    """Versioned migrations just ran: what they rewrote is the new normal, not drift.
+
+    Only objects that matched their recorded fingerprint before the migrations are
+    updated; one already drifted, or dropped by a migration, stays to be repaired.
+    """
+    after = catalog.snapshot(conn)
+    rewritten = catalog.touched(before, after)
+    with conn.transaction():
+        for path, rec in bookkeeping.repeatables(conn).items():
+            fps = rec.get("fingerprints")
+            if not fps:
+                continue
+            new = {k: (rewritten[k] if k in rewritten and k in before and before[k][1] == fp else fp)
+                   for k, fp in fps.items()}
+            if new != fps:
+                conn.execute("update abr_db.repeatables set fingerprints = %s::jsonb where path = %s",
+                             (json.dumps(new), path))
 
 
 def seal(conn: psycopg.Connection) -> None:

@@ -101,13 +101,14 @@ _CREATE_PATTERNS = {
     "view": re.compile(
         rf"\bcreate\s+(?:or\s+replace\s+)?(?:materialized\s+)?view\s+(?:if\s+not\s+exists\s+)?public\.({_IDENT})", re.I),
     "function": re.compile(
-        rf"\bcreate\s+(?:or\s+replace\s+)?function\s+({_IDENT})\.({_IDENT})", re.I),
+        rf"\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+({_IDENT})\.({_IDENT})", re.I),
+    "policy": re.compile(rf"\bcreate\s+policy\s+({_IDENT})\s+on\s+({_IDENT})\.({_IDENT})", re.I),
 }
 _DROP_PATTERNS = {
     "table": re.compile(rf"\bdrop\s+table\s+(?:if\s+exists\s+)?public\.({_IDENT})", re.I),
     "index": re.compile(rf"\bdrop\s+index\s+(?:concurrently\s+)?(?:if\s+exists\s+)?(?:({_IDENT})\.)?({_IDENT})", re.I),
     "view": re.compile(rf"\bdrop\s+(?:materialized\s+)?view\s+(?:if\s+exists\s+)?public\.({_IDENT})", re.I),
-    "function": re.compile(rf"\bdrop\s+function\s+(?:if\s+exists\s+)?({_IDENT})\.({_IDENT})", re.I),
+    "function": re.compile(rf"\bdrop\s+(?:function|procedure)\s+(?:if\s+exists\s+)?({_IDENT})\.({_IDENT})", re.I),
 }
 
 
@@ -231,12 +232,18 @@ def check_pending(ctx: Context) -> list[Finding]:
     ]
 
 
-def _migration_functions(ctx: Context) -> set[tuple[str, str]]:
-    out = set()
+def _migration_objects(ctx: Context) -> tuple[set[tuple[str, str]], set[str]]:
+    """Functions (schema, name) and policy keys the migrations create: not extras."""
+    functions: set[tuple[str, str]] = set()
+    policies: set[str] = set()
     for path in ctx.project.migration_files():
-        created, _ = expected_objects(bookkeeping.read_text(path))
-        out |= {(schema, name) for kind, schema, name in created if kind == "function"}
-    return out
+        text = _strip_comments(bookkeeping.read_text(path))
+        created, _ = expected_objects(text)
+        functions |= {(schema, name) for kind, schema, name in created if kind == "function"}
+        for m in _CREATE_PATTERNS["policy"].finditer(text):
+            name, schema, table = (_unquote(g) if g.startswith('"') else g.lower() for g in m.groups())
+            policies.add(catalog.policy_key(schema, table, name))
+    return functions, policies
 
 
 def check_repeatables(ctx: Context) -> list[Finding]:
@@ -271,7 +278,8 @@ def check_repeatables(ctx: Context) -> list[Finding]:
     for rec in recorded.values():
         known |= set(rec.get("fingerprints") or {})
     if recorded:
-        for key in catalog.extras(catalog.snapshot(ctx.conn), known, _migration_functions(ctx)):
+        functions, policies = _migration_objects(ctx)
+        for key in catalog.extras(catalog.snapshot(ctx.conn), known | policies, functions):
             findings.append(Finding(
                 "repeatables", "object_extra", key,
                 f"{key} is in the database but no repeatable file or migration defines it",
