@@ -92,12 +92,15 @@ def test_a_changed_repeatable_becomes_a_new_migration_an_unchanged_one_never_doe
     # a CRLF checkout of an unchanged file is the same file
     rpc[1].write_bytes(rpc[1].read_bytes().replace(b"\n", b"\r\n"))
     number = max(int(p.name[:3]) for p in proj.migration_files()) + 1
-    (project_copy / "migrations" / f"{number:03d}_later.sql").write_text("create table public.later_t (id int);\n")
-    (project_copy / "migrations" / f"{number:03d}_later.rollback.sql").write_text("drop table public.later_t;\n")
+    (project_copy / "migrations" / f"{number:03d}_later.sql").write_text(
+        "-- transactional: false\ncreate index concurrently later_i on public.organizations (name);\n")
+    (project_copy / "migrations" / f"{number:03d}_later.rollback.sql").write_text("drop index concurrently public.later_i;\n")
     export.export_supabase(proj, tmp_path)
     after = files(tmp_path / "supabase" / "migrations")
     assert {k: v for k, v in after.items() if k in before} == before, "an exported file was rewritten"
     base = f"{export.VERSION_PREFIX}{number:03d}"
+    # yoyo's `-- transactional: false` becomes the Supabase CLI's own marker, on the first line
+    assert after[f"{export.VERSION_PREFIX}{number:03d}000_later.sql"].startswith(b"-- pg-delta: transaction=false\n")
     assert sorted(set(after) - set(before)) == [
         f"{base}000_later.sql", f"{base}001_rpc_functions_{rpc[0].stem}.sql",
     ]
