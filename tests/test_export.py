@@ -144,11 +144,14 @@ def test_round_trip_push_diff_list_test_and_adopt(pushed, applied_db, exported):
     assert rows and all(lo == re_ for lo, re_ in rows), listed.stdout
 
     before = schema_dump(pushed, "-N", "supabase_migrations")
+    dry = json.loads(run_abr_db("apply", "--db-url", pushed, "--dry-run", "--json").stdout)
+    assert dry["migrations"] == [] and dry["repeatables"] == [] and dry["adopted"], dry
     result = run_abr_db("apply", "--db-url", pushed, "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads(result.stdout)
     assert data["migrations"] == [] and data["repeatables"] == [], data
     assert len(data["adopted"]) == len(list((exported / "supabase" / "migrations").glob("*.sql"))) - 1  # not extensions
+    assert sorted(data["adopted"]) == sorted(dry["adopted"])
     assert schema_dump(pushed, "-N", "supabase_migrations") == before
     again = run_abr_db("apply", "--db-url", pushed, "--json")
     assert json.loads(again.stdout)["adopted"] == []

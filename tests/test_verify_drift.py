@@ -79,6 +79,7 @@ def test_verify_catches_disabled_rls_and_apply_enables_it(cli, applied):
     query(applied, f"alter table {table} disable row level security")
     code, items = findings(cli, applied)
     assert code == 1 and ("object_altered", key) in errors(items), items
+    assert any("row level security is disabled" in f["message"] for f in items if f["subject"] == key)
     assert_repaired(cli, applied, path)
     assert query(applied, "select relrowsecurity from pg_class where oid = %s::regclass", (table,)) == [(True,)]
 

@@ -310,12 +310,16 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
         say("would run the bootstrap (Supabase roles, schema auth, schema extensions)")
     _raise_on_drift(conn, proj)
     applied = bookkeeping.applied_migrations(conn)
-    result.migrations = [p.stem for p in proj.migration_files() if p.stem not in applied]
+    pushed = {**history.pushed_migrations(conn, proj), **history.pushed_repeatables(conn, proj)}
+    for key, version in pushed.items():
+        say(f"  would adopt {key} (applied by supabase db push as version {version})")
+        result.adopted.append(key)
+    result.migrations = [p.stem for p in proj.migration_files() if p.stem not in applied and p.stem not in pushed]
     for mid in result.migrations:
         say(f"  would apply {mid}")
     cron = repeatables.has_cron(conn) or repeatables.cron_installable(conn)
     for item in repeatables.plan(conn, proj):
-        if item.state == "unchanged":
+        if item.state == "unchanged" or item.key in pushed:
             continue
         if item.folder == "cron_jobs" and not cron:
             msg = _cron_skip_message(conn)
@@ -339,7 +343,7 @@ def print_apply_summary(result: ApplyResult) -> None:
         f" ({result.migrations[0]} .. {result.migrations[-1]})" if result.migrations else " (up to date)"))
     table.add_row(f"repeatables {verb}", str(len(result.repeatables)))
     if result.adopted:
-        table.add_row("adopted from supabase db push", str(len(result.adopted)))
+        table.add_row(f"{'would adopt' if result.dry_run else 'adopted'} (supabase db push)", str(len(result.adopted)))
     if result.warnings:
         table.add_row("skipped", "; ".join(result.warnings))
     table.add_row("time", f"{result.seconds:.2f} s")

@@ -246,6 +246,16 @@ def _migration_objects(ctx: Context) -> tuple[set[tuple[str, str]], set[str]]:
     return functions, policies
 
 
+def _rls_note(ctx: Context, key: str, what: str) -> str:
+    """For an altered table, say when the alteration is RLS switched off (the dangerous one)."""
+    if what != "altered" or not key.startswith("table "):
+        return ""
+    row = ctx.conn.execute(
+        "select relrowsecurity from pg_catalog.pg_class where oid = to_regclass(%s)", (key[len("table "):],)
+    ).fetchone()
+    return ": row level security is disabled" if row and not row[0] else ""
+
+
 def check_repeatables(ctx: Context) -> list[Finding]:
     """Files not applied or failed, objects missing or altered since apply, objects no file defines."""
     findings = []
@@ -261,8 +271,8 @@ def check_repeatables(ctx: Context) -> list[Finding]:
                     key = ""
                 findings.append(Finding(
                     "repeatables", f"object_{what}" if key else "repeatable_drifted", key or item.key,
-                    f"{reason} (defined by {item.key}; `abr-db apply` re-applies it)" if key
-                    else f"{item.key}: {reason}",
+                    f"{reason}{_rls_note(ctx, key, what)} (defined by {item.key}; `abr-db apply` re-applies it)"
+                    if key else f"{item.key}: {reason}",
                 ))
         elif item.state == "failed":
             findings.append(Finding(
