@@ -346,3 +346,14 @@ def test_verify_matrix_on_an_unmigrated_database_says_how_to_fix_it(cli, fresh_d
     assert result.exit_code == 1
     assert "not migrated" in result.stderr and "abr-db apply" in result.stderr
     assert "unexpected error" not in result.stderr
+
+
+def test_verify_matrix_shows_its_progress(cli, fresh_db, tmp_path):
+    assert cli("apply", "--db-url", fresh_db, "--bootstrap").exit_code == 0
+    out = tmp_path / "matrix.md"
+    result = run_abr_db("verify", "--matrix", "--write", out, "--db-url", fresh_db)
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = re.findall(r"access matrix: (\d+)/(\d+) (\w+)", result.stderr)
+    tables = query(fresh_db, "select count(*) from pg_tables where schemaname = 'public'")[0][0]
+    assert steps and steps[0][:2] == ("1", str(tables)) and steps[-1][:2] == (str(tables), str(tables)), result.stderr
+    assert out.read_text().startswith("# Access matrix")
