@@ -172,3 +172,23 @@ def test_supabase_db_lint_finds_nothing(applied_db, exported):
                     workdir=exported)
     assert lint.returncode == 0, lint.stdout[-3000:] + lint.stderr[-2000:]
     assert "No schema errors found" in lint.stdout + lint.stderr
+
+
+@needs_cli
+def test_rollback_takes_its_versions_out_of_the_history_and_db_push_brings_them_back(pushed, exported, project_snapshot):
+    assert run_abr_db("apply", "--db-url", pushed).returncode == 0  # adopts what was pushed, if not done yet
+    ids = [p.stem for p in Project(project_snapshot).migration_files()]
+    keep = export.migration_version(ids[-2])
+    rolled = run_abr_db("rollback", "--db-url", pushed, "--to", ids[-2][:3], "--json")
+    assert rolled.returncode == 0, rolled.stdout + rolled.stderr
+    versions = [r[0] for r in query(pushed, "select version from supabase_migrations.schema_migrations")]
+    assert versions and max(versions) <= keep, "versions above the target stay in the history"
+    push = supabase("db", "push", "--yes", "--db-url", cli_url(pushed), workdir=exported)
+    assert push.returncode == 0, push.stdout[-2000:] + push.stderr[-2000:]
+    assert f"{export.migration_version(ids[-1])}_" in push.stdout + push.stderr
+    rows = listing(supabase("migration", "list", "--db-url", cli_url(pushed), workdir=exported))
+    assert rows and all(lo == re_ for lo, re_ in rows)
+    again = json.loads(run_abr_db("apply", "--db-url", pushed, "--json").stdout)
+    assert again["adopted"] == [ids[-1]] and again["migrations"] == [] and again["repeatables"] == [], again["repeatables"]
+    verify = run_abr_db("verify", "--db-url", pushed)
+    assert verify.returncode == 0, verify.stdout + verify.stderr

@@ -32,11 +32,16 @@ _NOT_EXTENSION = """
   )
 """
 
+def _acl(column: str) -> str:
+    """An ACL as text with its entries sorted: the same grants in another order are the same."""
+    return f"(select pg_catalog.string_agg(e::text, ',' order by e::text) from pg_catalog.unnest({column}) as e)"
+
+
 _SNAPSHOT_SQL = f"""
 select 'function ' || pg_catalog.format('%I.%I(%s)', n.nspname, p.proname,
          pg_catalog.pg_get_function_identity_arguments(p.oid)),
        p.xmin::text,
-       pg_catalog.md5(pg_catalog.concat_ws('|', pg_catalog.pg_get_functiondef(p.oid), p.proacl::text,
+       pg_catalog.md5(pg_catalog.concat_ws('|', pg_catalog.pg_get_functiondef(p.oid), {_acl('p.proacl')},
          pg_catalog.obj_description(p.oid, 'pg_proc')))
 from pg_catalog.pg_proc as p
 inner join pg_catalog.pg_namespace as n on p.pronamespace = n.oid
@@ -47,9 +52,9 @@ select case when c.relkind in ('v', 'm') then 'view ' else 'table ' end
          || pg_catalog.format('%I.%I', n.nspname, c.relname),
        c.xmin::text || coalesce((select pg_catalog.string_agg(a.xmin::text, ',' order by a.attnum)
          from pg_catalog.pg_attribute as a where a.attrelid = c.oid and a.attnum > 0), ''),
-       pg_catalog.md5(pg_catalog.concat_ws('|', c.relrowsecurity, c.relforcerowsecurity, c.relacl::text,
+       pg_catalog.md5(pg_catalog.concat_ws('|', c.relrowsecurity, c.relforcerowsecurity, {_acl('c.relacl')},
          case when c.relkind in ('v', 'm') then pg_catalog.pg_get_viewdef(c.oid) end,
-         (select pg_catalog.string_agg(a.attname || '=' || a.attacl::text, ',' order by a.attnum)
+         (select pg_catalog.string_agg(a.attname || '=' || {_acl('a.attacl')}, ',' order by a.attnum)
           from pg_catalog.pg_attribute as a
           where a.attrelid = c.oid and a.attnum > 0 and a.attacl is not null)))
 from pg_catalog.pg_class as c
