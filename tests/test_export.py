@@ -192,3 +192,19 @@ def test_rollback_takes_its_versions_out_of_the_history_and_db_push_brings_them_
     assert again["adopted"] == [ids[-1]] and again["migrations"] == [] and again["repeatables"] == [], again["repeatables"]
     verify = run_abr_db("verify", "--db-url", pushed)
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_apply_refuses_a_pushed_migration_whose_file_has_changed_since(cli, fresh_db, project_snapshot):
+    first = Project(project_snapshot).migration_files()[0]
+    version = export.migration_version(first.stem)
+    with connect(fresh_db) as conn:
+        bootstrap.apply_bootstrap(conn)
+        # what `supabase db push` of an older export of this migration leaves behind
+        pushed = f"-- abr-db-source: migrations/{first.name} sha256={'0' * 64}\ncreate schema older;"
+        migrate.bookkeeping.record_supabase_history(conn, [(version, first.stem.split("_", 1)[1], pushed)])
+    result = cli("apply", "--db-url", fresh_db)
+    assert result.exit_code == 1
+    assert f"migrations/{first.name} differs from the version {version}" in result.stderr
+    with connect(fresh_db) as conn:
+        assert migrate.bookkeeping.applied_migrations(conn) == {}
+    assert query(fresh_db, "select count(*) from pg_tables where schemaname = 'public'") == [(0,)]
