@@ -106,9 +106,8 @@ def test_a_changed_repeatable_becomes_a_new_migration_an_unchanged_one_never_doe
     ]
 
 
+@needs_cli
 def test_apply_records_the_history_so_db_push_has_nothing_to_do(applied_db, exported):
-    if not SUPABASE.exists():
-        pytest.skip("Supabase CLI not installed (make setup installs it with npm)")
     listed = supabase("migration", "list", "--db-url", cli_url(applied_db), workdir=exported)
     assert listed.returncode == 0, listed.stderr
     rows = listing(listed)

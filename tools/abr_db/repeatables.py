@@ -107,11 +107,6 @@ def _objects(snap: catalog.Snapshot) -> dict[str, set[str]]:
     }
 
 
-def snapshot(conn: psycopg.Connection) -> dict[str, set[str]]:
-    """Functions, views and cron jobs outside the system schemas (what rollback can undo)."""
-    return _objects(catalog.snapshot(conn))
-
-
 def _location(text: str, exc: psycopg.Error) -> list[str]:
     details = []
     pos = exc.diag.statement_position
