@@ -253,10 +253,13 @@ app.add_typer(export_app, name="export")
 @export_app.command("supabase")
 @_handled
 def export_supabase(
-    directory: Path = typer.Argument(Path("."), help="Where supabase/ goes (default: here; commit it: it is the export's history)."),
+    directory: Optional[Path] = typer.Argument(
+        None, help="Where supabase/ goes (default: the project root, where `apply` reads it; commit it: it is the export's history)."),
 ) -> None:
     """The Supabase CLI layout: supabase/config.toml, migrations/<version>_<name>.sql, tests/database, seed.sql."""
-    written = export_mod.export_supabase(project(), directory.resolve())
+    proj = project()
+    directory = directory or proj.root
+    written = export_mod.export_supabase(proj, directory.resolve())
     for path in written:
         ui.info(f"  wrote {path}")
     ui.info(f"exported to {directory / 'supabase'}: {len(written)} file(s) written"
