@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := .venv/bin
 SQL_DIRS := migrations rpc_functions rls_policies cron_jobs seeds tests_sql tools/abr_db/sql
 
-.PHONY: setup up down purge test lint pytest prove
+.PHONY: setup up down purge test lint pytest prove db-lint
 
 ## setup: install everything the project needs (idempotent; seconds when done)
 setup:
@@ -26,6 +26,11 @@ lint:
 	@echo "==> sqlfluff lint $(SQL_DIRS)"
 	@$(BIN)/sqlfluff lint --processes 2 $(wildcard $(SQL_DIRS))
 
+## db-lint: plpgsql_check through the Supabase CLI on the `abr-db up` database (pytest runs it on its own)
+db-lint:
+	@node_modules/.bin/supabase db lint --db-url "$$($(BIN)/python -c 'from abr_db.connect import resolve_url; print(resolve_url())')?sslmode=disable" \
+	  --level warning --fail-on warning
+
 pytest:
-	@echo "==> pytest"
+	@echo "==> pytest (includes supabase db lint --fail-on warning and the Supabase export round trip)"
 	@$(BIN)/python -m pytest -q

@@ -61,8 +61,6 @@ language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-declare
-  v_raw public.tribunal_cases_raw%rowtype;
 begin
   if p_raw_case_id is null then
     raise exception using errcode = '22023', message = 'p_raw_case_id is required',
@@ -77,7 +75,8 @@ begin
     raise exception using errcode = '22023', message = 'p_duplicate_of is only for a duplicate decision',
       hint = 'Pass p_decision => ''duplicate'' or leave p_duplicate_of null.';
   end if;
-  v_raw := private.lock_raw_case_for_review(p_raw_case_id, 'review');
+  -- Checks the reviewer and locks the raw case; the row itself is not needed here.
+  perform private.lock_raw_case_for_review(p_raw_case_id, 'review');
   if p_duplicate_of is not null and not exists (
     select from public.tribunal_cases as c
     where c.id = p_duplicate_of and c.deleted_at is null

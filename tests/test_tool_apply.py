@@ -79,7 +79,8 @@ def test_rollback_to_zero_leaves_no_trace(cli, new_db):
     assert result.exit_code == 0, result.output
     with connect(bare) as conn:
         bootstrap.apply_bootstrap(conn)
-    assert schema_dump(migrated) == schema_dump(bare)
+    # the Supabase CLI's history table (if any) stays, like abr_db, empty of what was rolled back
+    assert schema_dump(migrated, "-N", "supabase_migrations") == schema_dump(bare)
     # only the empty bookkeeping remains
     assert query(migrated, "select (select count(*) from abr_db._yoyo_migration), "
                            "(select count(*) from abr_db.migration_checksums), "
@@ -166,6 +167,10 @@ def test_a_failing_migration_is_rolled_back_entirely_and_reported(cli, fresh_db,
     assert broken.name in result.stderr
     assert "42P01" in result.stderr
     assert "insert into public.no_such_table" in result.stderr
+    # where: the line of the file, with the lines around it, the failing one marked
+    assert "line 2:" in result.stderr
+    assert re.search(r">\s+2 \| insert into public.no_such_table", result.stderr), result.stderr
+    assert re.search(r"\s1 \| create table public.broken_first", result.stderr), result.stderr
     assert query(fresh_db, "select to_regclass('public.broken_first')") == [(None,)]
     assert applied_ids(fresh_db) == ids
     assert broken.stem not in [r[0] for r in query(fresh_db, "select migration_id from abr_db.migration_checksums")]
@@ -205,7 +210,7 @@ def test_status_json_shape(cli, fresh_db, project_snapshot):
     assert all(re.match(r"\d{4}-\d\d-\d\dT", m["applied_at"]) for m in data["migrations"]["applied"])
     assert data["migrations"]["pending"] == []
     for item in data["repeatables"]:
-        assert set(item) == {"path", "state"}
+        assert set(item) == {"path", "state", "reasons"}
         # cron_jobs/ is never applied outside the cron database, and says so
         expected = "skipped (no pg_cron in this database)" if item["path"].startswith("cron_jobs/") else "unchanged"
         assert item["state"] == expected, item
@@ -307,3 +312,48 @@ def test_seed_loads_the_demo_data(cli, fresh_db, project_snapshot):
     before = query(fresh_db, counts)
     assert cli("seed", "--db-url", fresh_db).exit_code == 0
     assert query(fresh_db, counts) == before
+
+
+def test_apply_and_rollback_json_for_ci(cli, fresh_db, project_snapshot):
+    ids = migration_ids(project_snapshot)
+    applied = cli("apply", "--db-url", fresh_db, "--bootstrap", "--json")
+    assert applied.exit_code == 0, applied.output
+    data = json.loads(applied.stdout)
+    assert data["ok"] is True and data["bootstrapped"] is True and data["migrations"] == ids
+    assert data["repeatables"] and all(r["reason"] == "new" for r in data["repeatables"])
+    rolled = cli("rollback", "--db-url", fresh_db, "--to", ids[-2][:3], "--json")
+    assert rolled.exit_code == 0, rolled.output
+    back = json.loads(rolled.stdout)
+    assert back["rolled_back"] == [ids[-1]] and back["target"] == int(ids[-2][:3])
+    # the summary counts what was re-applied after the rollback
+    assert back["reapplied"] and set(back["reapplied"]) <= {r["path"] for r in data["repeatables"]}
+    human = cli("rollback", "--db-url", fresh_db, "--to", ids[-3][:3])
+    assert human.exit_code == 0, human.output
+    assert re.search(r"re-applied [1-9]\d* repeatable file", human.stdout), human.stdout
+
+
+def test_types_on_an_unreachable_database_exits_2_with_the_connection_error(cli):
+    from abr_db.embedded import free_port
+
+    result = cli("types", "--db-url", f"postgresql://postgres:postgres@127.0.0.1:{free_port()}/postgres",
+                 "--output", "/dev/null")
+    assert result.exit_code == 2
+    assert "cannot connect" in result.stderr and "node" not in result.stderr.lower()
+
+
+def test_verify_matrix_on_an_unmigrated_database_says_how_to_fix_it(cli, fresh_db):
+    result = cli("verify", "--matrix", "--db-url", fresh_db)
+    assert result.exit_code == 1
+    assert "not migrated" in result.stderr and "abr-db apply" in result.stderr
+    assert "unexpected error" not in result.stderr
+
+
+def test_verify_matrix_shows_its_progress(cli, fresh_db, tmp_path):
+    assert cli("apply", "--db-url", fresh_db, "--bootstrap").exit_code == 0
+    out = tmp_path / "matrix.md"
+    result = run_abr_db("verify", "--matrix", "--write", out, "--db-url", fresh_db)
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = re.findall(r"access matrix: (\d+)/(\d+) (\w+)", result.stderr)
+    tables = query(fresh_db, "select count(*) from pg_tables where schemaname = 'public'")[0][0]
+    assert steps and steps[0][:2] == ("1", str(tables)) and steps[-1][:2] == (str(tables), str(tables)), result.stderr
+    assert out.read_text().startswith("# Access matrix")

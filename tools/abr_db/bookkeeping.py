@@ -4,8 +4,12 @@ yoyo's tables (_yoyo_migration, _yoyo_log, _yoyo_version, yoyo_lock) live
 there too. Beside them:
   migration_checksums  sha256 of each applied migration file (yoyo only
                        hashes the id, so an edited applied file would go unnoticed)
-  repeatables          each applied repeatable file, its sha256 and the
-                       objects it created (for rollback)
+  repeatables          each repeatable file: the sha256 applied, the objects it
+                       created (for rollback), the fingerprints of every object it
+                       defines (for drift: catalog.py), its last error if any
+
+What abr-db applies is also recorded in supabase_migrations.schema_migrations, the
+Supabase CLI's history, under the versions `abr-db export supabase` gives it.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import psycopg
 
 from . import ui
 from .connect import connect
-from .errors import UsageError
+from .errors import MigrationError, UsageError
 
 SCHEMA = "abr_db"
 # pg_advisory_lock key held for a whole apply/rollback: int64 of sha256("abr-db")[:8].
@@ -42,6 +46,17 @@ create table if not exists abr_db.repeatables (
   applied_at timestamptz,
   objects jsonb
 );
+alter table abr_db.repeatables add column if not exists fingerprints jsonb;
+alter table abr_db.repeatables add column if not exists error text;
+alter table abr_db.repeatables add column if not exists error_sha256 text;
+"""
+
+# The Supabase CLI's migration history, created as the CLI creates it (idempotent).
+_SUPABASE_HISTORY_DDL = """
+create schema if not exists supabase_migrations;
+create table if not exists supabase_migrations.schema_migrations (version text not null primary key);
+alter table supabase_migrations.schema_migrations add column if not exists statements text[];
+alter table supabase_migrations.schema_migrations add column if not exists name text;
 """
 
 _RESTRICT = """
@@ -64,8 +79,18 @@ $$;
 """
 
 
+def read_text(path: Path) -> str:
+    """A project file's text with CRLF line ends read as LF (a Windows checkout is the same file)."""
+    return Path(path).read_bytes().decode("utf-8").replace("\r\n", "\n")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
 def sha256_file(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """Checksum of a file's text, insensitive to CRLF/LF line ends."""
+    return sha256_text(read_text(path))
 
 
 def migration_number(migration_id: str) -> int:
@@ -99,6 +124,15 @@ def applied_migrations(conn: psycopg.Connection) -> dict[str, datetime]:
     return {mid: at for mid, at in rows}
 
 
+def require_migrated(conn: psycopg.Connection) -> None:
+    """Exit 1 with the fix when the database has none of the project's migrations."""
+    if not applied_migrations(conn) and not supabase_history(conn):
+        raise MigrationError(
+            "this database is not migrated (no abr-db migration applied): "
+            "run `abr-db apply --db-url URL` first (add --bootstrap on plain PostgreSQL)"
+        )
+
+
 def checksums(conn: psycopg.Connection) -> dict[str, str]:
     if not conn.execute("select to_regclass('abr_db.migration_checksums') is not null").fetchone()[0]:
         return {}
@@ -109,8 +143,48 @@ def repeatables(conn: psycopg.Connection) -> dict[str, dict]:
     """Recorded repeatable files: path -> {"sha256", "objects"}."""
     if not conn.execute("select to_regclass('abr_db.repeatables') is not null").fetchone()[0]:
         return {}
-    rows = conn.execute("select path, sha256, objects from abr_db.repeatables").fetchall()
-    return {path: {"sha256": sha, "objects": objects or {}} for path, sha, objects in rows}
+    cols = {r[0] for r in conn.execute(
+        "select attname from pg_catalog.pg_attribute where attrelid = 'abr_db.repeatables'::regclass "
+        "and attnum > 0 and not attisdropped"
+    )}
+    extra = [c for c in ("fingerprints", "error", "error_sha256") if c in cols]
+    rows = conn.execute(
+        "select path, sha256, objects" + "".join(f", {c}" for c in extra) + " from abr_db.repeatables"
+    ).fetchall()
+    out = {}
+    for row in rows:
+        rec = {"sha256": row[1], "objects": row[2] or {}, "fingerprints": None, "error": None, "error_sha256": None}
+        rec.update(zip(extra, row[3:]))
+        out[row[0]] = rec
+    return out
+
+
+def supabase_history(conn: psycopg.Connection) -> dict[str, str]:
+    """supabase_migrations.schema_migrations: version -> first statement ('' if none), if the table exists."""
+    if not conn.execute("select to_regclass('supabase_migrations.schema_migrations') is not null").fetchone()[0]:
+        return {}
+    rows = conn.execute(
+        "select version, coalesce(statements[1], '') from supabase_migrations.schema_migrations"
+    ).fetchall()
+    return dict(rows)
+
+
+def record_supabase_history(conn: psycopg.Connection, entries: list[tuple[str, str, str]]) -> None:
+    """Add (version, name, text) rows the Supabase CLI's history lacks; keep those it has."""
+    with conn.transaction():
+        conn.execute(_SUPABASE_HISTORY_DDL)
+        for version, name, text in entries:
+            conn.execute(
+                "insert into supabase_migrations.schema_migrations (version, name, statements) "
+                "values (%s, %s, array[%s]) on conflict (version) do nothing",
+                (version, name, text),
+            )
+
+
+def forget_supabase_history(conn: psycopg.Connection, versions: list[str]) -> None:
+    if versions and supabase_history(conn):
+        with conn.transaction():
+            conn.execute("delete from supabase_migrations.schema_migrations where version = any(%s)", (versions,))
 
 
 @contextmanager

@@ -16,6 +16,7 @@ import typer
 from rich.markup import escape
 
 from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import export as export_mod, progressbar
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -103,13 +104,18 @@ def down(purge: bool = typer.Option(False, "--purge", help="Also delete the data
 def apply(
     db_url: Optional[str] = DbUrl,
     bootstrap: bool = typer.Option(False, "--bootstrap", help="On plain PostgreSQL: create Supabase's roles and auth schema first."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be applied; change nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be applied, and why; change nothing."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output (progress goes nowhere)."),
 ) -> None:
-    """Apply pending migrations, then changed repeatable files (functions, policies, cron jobs)."""
+    """Apply pending migrations, then new, changed or drifted repeatable files (functions, policies, cron jobs)."""
     url = resolve_url(db_url)
-    ui.info(f"database: {redact(url)}")
-    result = migrate.apply(url, bootstrap=bootstrap, dry_run=dry_run)
-    migrate.print_apply_summary(result)
+    if not as_json:
+        ui.info(f"database: {redact(url)}")
+    result = migrate.apply(url, bootstrap=bootstrap, dry_run=dry_run, quiet=as_json)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        migrate.print_apply_summary(result)
 
 
 @app.command()
@@ -128,9 +134,13 @@ def status(db_url: Optional[str] = DbUrl, as_json: bool = typer.Option(False, "-
 def rollback(
     to: str = typer.Option(..., "--to", help="Keep migrations up to this number (0 = undo everything)."),
     db_url: Optional[str] = DbUrl,
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Undo the repeatables and every migration numbered above --to, newest first."""
-    result = migrate.rollback(resolve_url(db_url), to)
+    result = migrate.rollback(resolve_url(db_url), to, quiet=as_json)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+        return
     for warning in result.warnings:
         ui.warn(warning)
     ui.info(
@@ -147,16 +157,18 @@ def verify(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
     matrix: bool = typer.Option(False, "--matrix", help="Also try every role x table x operation and print the access matrix."),
     write: Optional[Path] = typer.Option(None, "--write", help="With --matrix: write the matrix (Markdown) to this file."),
+    allow_pending: bool = typer.Option(False, "--allow-pending", help="Pending migrations and repeatables are warnings, not failures."),
 ) -> None:
-    """Check the database against the project: drift, expected objects, advisors (and --matrix)."""
+    """Check the database against the project: drift, expected objects, repeatables' objects, advisors (and --matrix)."""
     url = resolve_url(db_url)
-    report = verify_mod.verify(url)
+    report = verify_mod.verify(url, allow_pending=allow_pending)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
         verify_mod.print_report(report)
     if matrix:
-        markdown = access_matrix.generate(url)
+        with progressbar.progress("access matrix") as step:
+            markdown = access_matrix.generate(url, step)
         if write:
             write.write_text(markdown)
             ui.info(f"access matrix written to {write}", "green")
@@ -242,3 +254,23 @@ def test_sql(
         )
     if failed:
         raise MigrationError(f"{failed} pgTAP file(s) failed")
+
+
+export_app = typer.Typer(help="Export the project for another tool.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("supabase")
+@_handled
+def export_supabase(
+    directory: Optional[Path] = typer.Argument(
+        None, help="Where supabase/ goes (default: the project root, where `apply` reads it; commit it: it is the export's history)."),
+) -> None:
+    """The Supabase CLI layout: supabase/config.toml, migrations/<version>_<name>.sql, tests/database, seed.sql."""
+    proj = project()
+    directory = directory or proj.root
+    written = export_mod.export_supabase(proj, directory.resolve())
+    for path in written:
+        ui.info(f"  wrote {path}")
+    ui.info(f"exported to {directory / 'supabase'}: {len(written)} file(s) written"
+            + ("" if written else " (already up to date)"), "green")

@@ -32,3 +32,17 @@ class MigrationError(AbrDbError):
 
 class VerificationFailed(AbrDbError):
     """verify found problems: exit 1."""
+
+
+def source_excerpt(text: str, offset: int, around: int = 2) -> list[str]:
+    """Where an error is: 'line N:' and the lines around it, the failing one marked '>'."""
+    lines = text.splitlines()
+    if not lines:
+        return []
+    offset = max(0, min(offset, len(text)))
+    line_no = text.count("\n", 0, offset) + 1
+    first, last = max(1, line_no - around), min(len(lines), line_no + around)
+    out = [f"line {line_no}:"]
+    for n in range(first, last + 1):
+        out.append(f"{'>' if n == line_no else ' '} {n:5d} | {lines[n - 1][:160]}")
+    return out

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import psycopg
 
+from . import bookkeeping
 from .acting import act_as, seeded_id
 from .connect import connect
 from .paths import project
@@ -163,7 +165,8 @@ def _columns(cur: psycopg.Cursor, table: str, role: str, privilege: str) -> list
     return [r[0] for r in cur.fetchall()]
 
 
-def build(conn: psycopg.Connection, seed_file: Path) -> Matrix:
+def build(conn: psycopg.Connection, seed_file: Path, progress: Callable[[int, int, str], None] | None = None) -> Matrix:
+    """The matrix; progress(done, total, table) is called as each table starts."""
     with conn.transaction(force_rollback=True):
         with conn.cursor() as cur:
             cur.execute(seed_file.read_text())
@@ -173,7 +176,9 @@ def build(conn: psycopg.Connection, seed_file: Path) -> Matrix:
             )
             tables = [r[0] for r in cur.fetchall()]
             matrix = Matrix(tables)
-            for table in tables:
+            for done, table in enumerate(tables):
+                if progress:
+                    progress(done, len(tables), table)
                 ident = sql.Identifier(table)
                 cur.execute(sql.SQL("select id from public.{} order by id").format(ident))
                 ids = [r[0] for r in cur.fetchall()]
@@ -225,10 +230,11 @@ def build(conn: psycopg.Connection, seed_file: Path) -> Matrix:
     return matrix
 
 
-def generate(url: str) -> str:
+def generate(url: str, progress: Callable[[int, int, str], None] | None = None) -> str:
     """The matrix of the database at url, as Markdown (docs/ACCESS_MATRIX.md)."""
     conn = connect(url)
     try:
-        return build(conn, project().seeds / "demo.sql").to_markdown()
+        bookkeeping.require_migrated(conn)
+        return build(conn, project().seeds / "demo.sql", progress).to_markdown()
     finally:
         conn.close()

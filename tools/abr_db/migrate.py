@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import psycopg
 from rich.table import Table
@@ -25,10 +26,10 @@ from yoyo.migrations import (
     TransactionWrapper,
 )
 
-from . import bookkeeping, repeatables, ui
+from . import bookkeeping, catalog, history, repeatables, ui
 from .bootstrap import apply_bootstrap, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
-from .errors import MigrationError, UsageError
+from .errors import MigrationError, UsageError, source_excerpt
 from .paths import Project, project as current_project
 from .verify import drift_findings
 
@@ -84,8 +85,22 @@ def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
     migration._abr_checksum_step = True
 
 
+def _where(path: str, statement: str, diag) -> list[str]:
+    """The failing line of the file and the lines around it (else the statement's start)."""
+    try:
+        text = bookkeeping.read_text(Path(path))
+    except OSError:
+        text = ""
+    start = text.find(statement.strip()) if statement.strip() else -1
+    if start < 0:
+        flat = " ".join(statement.split())
+        return [f"statement: {flat[:300]}{'...' if len(flat) > 300 else ''}"]
+    position = getattr(diag, "statement_position", None) if diag else None
+    offset = start + (int(position) - 1 if position else 0)
+    return source_excerpt(text, offset)
+
+
 def _failure(proj: Project, migration: Migration, tracker: dict, exc: Exception, verb: str) -> MigrationError:
-    statement = " ".join((tracker.get("statement") or "?").split())
     sqlstate = getattr(exc, "sqlstate", None) or "?"
     diag = getattr(exc, "diag", None)
     message = ((diag.message_primary if diag else None) or str(exc)).strip()
@@ -94,11 +109,13 @@ def _failure(proj: Project, migration: Migration, tracker: dict, exc: Exception,
         path = path[: -len(".sql")] + ".rollback.sql"
     details = [
         f"file: {proj.rel(path)}",
-        f"statement: {statement[:300]}{'...' if len(statement) > 300 else ''}",
+        *_where(path, tracker.get("statement") or "", diag),
         f"SQLSTATE {sqlstate}: {message}",
     ]
     if diag and diag.message_detail:
         details.append(f"detail: {diag.message_detail}")
+    if diag and diag.context:
+        details.append("context: " + " | ".join(diag.context.strip().splitlines()[:3]))
     return MigrationError(
         f"{verb} of {migration.id} failed and was rolled back ({proj.rel(path)}, SQLSTATE {sqlstate})",
         details,
@@ -126,8 +143,22 @@ class ApplyResult:
     bootstrapped: bool = False
     migrations: list[str] = field(default_factory=list)
     repeatables: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # repeatable -> why (new, changed, drifted: ...)
+    adopted: list[str] = field(default_factory=list)  # applied by `supabase db push`, recorded here
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": True,
+            "dry_run": self.dry_run,
+            "bootstrapped": self.bootstrapped,
+            "migrations": self.migrations,
+            "repeatables": [{"path": k, "reason": self.reasons.get(k, "")} for k in self.repeatables],
+            "adopted": self.adopted,
+            "warnings": self.warnings,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def _raise_on_drift(conn: psycopg.Connection, proj: Project) -> None:
@@ -165,13 +196,48 @@ def apply(
                     result.bootstrapped = True
                 bookkeeping.ensure(conn)
                 _raise_on_drift(conn, proj)
+                result.adopted = _adopt(url, conn, proj, say)
+                before = catalog.snapshot(conn)
                 result.migrations = _apply_migrations(url, proj, say)
-                result.repeatables, result.warnings = _apply_repeatables(conn, proj, say, quiet)
+                if result.migrations:
+                    repeatables.bless(conn, before)
+                result.warnings = _apply_repeatables(conn, proj, say, quiet, result.repeatables, result.reasons)
+                history.sync(conn, proj)
                 bookkeeping.restrict(conn)
     finally:
         conn.close()
     result.seconds = time.monotonic() - started
     return result
+
+
+def _adopt(url: str, conn, proj: Project, say) -> list[str]:
+    """Record what `supabase db push` applied (supabase_migrations.schema_migrations) instead of re-running it."""
+    adopted: list[str] = []
+    pushed = history.pushed_migrations(conn, proj)
+    if pushed:
+        backend = _backend(url)
+        try:
+            for m in backend.to_apply(_migrations(proj)):
+                if m.id in pushed:
+                    backend.mark_one(m)
+                    with conn.transaction():
+                        conn.execute(
+                            "insert into abr_db.migration_checksums (migration_id, sha256) values (%s, %s) "
+                            "on conflict (migration_id) do update set sha256 = excluded.sha256",
+                            (m.id, bookkeeping.sha256_file(m.path)),
+                        )
+                    say(f"  adopted {m.id} (applied by supabase db push as version {pushed[m.id]})")
+                    adopted.append(m.id)
+        finally:
+            backend.connection.close()
+    files = history.pushed_repeatables(conn, proj)
+    if files:
+        for item in repeatables.plan(conn, proj):
+            if item.key in files:
+                repeatables.adopt_file(conn, item)
+                say(f"  adopted {item.key} (applied by supabase db push as version {files[item.key]})")
+                adopted.append(item.key)
+    return adopted
 
 
 def _apply_migrations(url: str, proj: Project, say) -> list[str]:
@@ -194,13 +260,18 @@ def _apply_migrations(url: str, proj: Project, say) -> list[str]:
         backend.connection.close()
 
 
-def _apply_repeatables(conn, proj: Project, say, quiet: bool) -> tuple[list[str], list[str]]:
+def _apply_repeatables(
+    conn, proj: Project, say, quiet: bool, applied: list[str], reasons: dict[str, str] | None = None,
+) -> list[str]:
+    """Apply new, changed, failed and drifted files, appending each to `applied` as it is done.
+
+    Returns the warnings. Afterwards every recorded fingerprint is refreshed (seal).
+    """
     warnings: list[str] = []
     items = repeatables.plan(conn, proj)
     recorded = bookkeeping.repeatables(conn)
     cron_checked = False
     cron_ok = True
-    applied = []
     for item in items:
         if item.state == "unchanged":
             continue
@@ -218,9 +289,12 @@ def _apply_repeatables(conn, proj: Project, say, quiet: bool) -> tuple[list[str]
             if not cron_ok:
                 continue
         repeatables.apply_file(conn, item, recorded.get(item.key))
-        say(f"  applied {item.key} ({item.state})")
+        say(f"  applied {item.key} ({item.describe})")
         applied.append(item.key)
-    return applied, warnings
+        if reasons is not None:
+            reasons[item.key] = item.describe
+    repeatables.seal(conn)
+    return warnings
 
 
 def _cron_skip_message(conn) -> str:
@@ -236,12 +310,16 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
         say("would run the bootstrap (Supabase roles, schema auth, schema extensions)")
     _raise_on_drift(conn, proj)
     applied = bookkeeping.applied_migrations(conn)
-    result.migrations = [p.stem for p in proj.migration_files() if p.stem not in applied]
+    pushed = {**history.pushed_migrations(conn, proj), **history.pushed_repeatables(conn, proj)}
+    for key, version in pushed.items():
+        say(f"  would adopt {key} (applied by supabase db push as version {version})")
+        result.adopted.append(key)
+    result.migrations = [p.stem for p in proj.migration_files() if p.stem not in applied and p.stem not in pushed]
     for mid in result.migrations:
         say(f"  would apply {mid}")
     cron = repeatables.has_cron(conn) or repeatables.cron_installable(conn)
     for item in repeatables.plan(conn, proj):
-        if item.state == "unchanged":
+        if item.state == "unchanged" or item.key in pushed:
             continue
         if item.folder == "cron_jobs" and not cron:
             msg = _cron_skip_message(conn)
@@ -249,8 +327,9 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
                 result.warnings.append(msg)
                 ui.warn(msg)
             continue
-        say(f"  would apply {item.key} ({item.state})")
+        say(f"  would apply {item.key} ({item.describe})")
         result.repeatables.append(item.key)
+        result.reasons[item.key] = item.describe
 
 
 def print_apply_summary(result: ApplyResult) -> None:
@@ -263,6 +342,8 @@ def print_apply_summary(result: ApplyResult) -> None:
     table.add_row(f"migrations {verb}", str(len(result.migrations)) + (
         f" ({result.migrations[0]} .. {result.migrations[-1]})" if result.migrations else " (up to date)"))
     table.add_row(f"repeatables {verb}", str(len(result.repeatables)))
+    if result.adopted:
+        table.add_row(f"{'would adopt' if result.dry_run else 'adopted'} (supabase db push)", str(len(result.adopted)))
     if result.warnings:
         table.add_row("skipped", "; ".join(result.warnings))
     table.add_row("time", f"{result.seconds:.2f} s")
@@ -279,6 +360,17 @@ class RollbackResult:
     reapplied: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": True,
+            "target": self.target,
+            "rolled_back": self.rolled_back,
+            "undone_repeatables": self.undone_repeatables,
+            "reapplied": self.reapplied,
+            "warnings": self.warnings,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def parse_target(to: str | int) -> int:
@@ -302,6 +394,7 @@ def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool =
             if not bookkeeping.exists(conn):
                 say("nothing to roll back: this database has no abr_db bookkeeping")
                 return result
+            bookkeeping.ensure(conn)
             migrations = _migrations(proj)
             known = {m.id for m in migrations}
             orphans = [
@@ -330,17 +423,19 @@ def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool =
                     result.rolled_back.append(m.id)
             finally:
                 backend.connection.close()
+            history.forget_after(conn, proj, target)
             if target > 0:
                 # Best effort: functions and policies written for a later
                 # version may not fit this one. What fails stays off (every
                 # table keeps RLS enabled, so a missing policy denies) and
                 # the next `apply` restores it.
                 try:
-                    result.reapplied, _ = _apply_repeatables(conn, proj, say, quiet)
+                    result.warnings += _apply_repeatables(conn, proj, say, quiet, result.reapplied)
                 except MigrationError as exc:
                     result.warnings.append(
                         f"repeatables not all re-applied at {target:03d} ({exc}); `abr-db apply` restores them"
                     )
+                history.sync(conn, proj)
     finally:
         conn.close()
     result.seconds = time.monotonic() - started
@@ -379,7 +474,7 @@ def status(url: str, proj: Project | None = None) -> dict:
                 "pending": [{"id": mid, "applied_at": None} for mid in files if mid not in applied],
             },
             "repeatables": [
-                {"path": item.key, "state": _repeatable_state(item, cron_here)}
+                {"path": item.key, "state": _repeatable_state(item, cron_here), "reasons": item.reasons}
                 for item in repeatables.plan(conn, proj)
             ],
         }
@@ -408,7 +503,8 @@ def print_status(data: dict) -> None:
     rep = Table(title="repeatables")
     rep.add_column("file")
     rep.add_column("state")
-    colors = {"unchanged": "green", "changed": "yellow", "new": "yellow"}
+    colors = {"unchanged": "green", "changed": "yellow", "new": "yellow", "skipped (no pg_cron in this database)": "dim"}
     for row in data["repeatables"]:
-        rep.add_row(row["path"], f"[{colors.get(row['state'], 'dim')}]{row['state']}[/]")
+        why = ("; ".join(row["reasons"])).replace("[", r"\[")
+        rep.add_row(row["path"], f"[{colors.get(row['state'], 'red')}]{row['state']}[/]" + (f": {why}" if why else ""))
     ui.console.print(rep)

@@ -1,49 +1,32 @@
 """Repeatable folders: rpc_functions/ -> rls_policies/ -> cron_jobs/.
 
-A file is (re-)applied when its sha256 differs from the recorded one, in one
-transaction with its bookkeeping row. What the file created (functions,
-views, cron jobs: a catalog diff before/after) is recorded so that
-`rollback` can undo it.
+A file is (re-)applied when its sha256 differs from the recorded one, or when an
+object it defines drifted, in one transaction with its bookkeeping row. Recorded:
+what the file created (functions, views, cron jobs) so that `rollback` can undo
+it, and the fingerprint of every object it defines (catalog.py) so that `verify`
+and `apply` see drift. Changes made by versioned migrations are not drift (bless).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
 
-from . import bookkeeping
-from .errors import MigrationError
+from . import bookkeeping, catalog
+from .errors import MigrationError, source_excerpt
 from .paths import Project, REPEATABLE_DIRS
 
 OBJECT_KINDS = ("functions", "views", "cron_jobs")
-
-_FUNCTIONS_SQL = """
-select pg_catalog.format('%I.%I(%s)', n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid))
-from pg_catalog.pg_proc as p
-inner join pg_catalog.pg_namespace as n on p.pronamespace = n.oid
-where n.nspname not in ('pg_catalog', 'information_schema')
-  and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
-  and not exists (
-    select from pg_catalog.pg_depend as d
-    where d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass and d.objid = p.oid and d.deptype = 'e'
-  )
-"""
-
-_VIEWS_SQL = """
-select pg_catalog.format('%I.%I', n.nspname, c.relname)
-from pg_catalog.pg_class as c
-inner join pg_catalog.pg_namespace as n on c.relnamespace = n.oid
-where c.relkind = 'v'
-  and n.nspname not in ('pg_catalog', 'information_schema')
-  and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
-  and not exists (
-    select from pg_catalog.pg_depend as d
-    where d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass and d.objid = c.oid and d.deptype = 'e'
-  )
-"""
+# How abr-db creates pg_cron where it can (and what `export supabase` puts in a migration):
+# as Supabase does, the extension in pg_catalog, its tables in schema cron.
+CRON_EXTENSION_SQL = "create extension if not exists pg_cron with schema pg_catalog"
+_CREATED = re.compile(
+    r"\bcreate\s+(?:or\s+replace\s+)?(?:materialized\s+)?(?:function|procedure|view)\s+"
+    r'("?[\w$]+"?\s*\.\s*"?[\w$]+"?)', re.I)
 
 
 @dataclass
@@ -52,7 +35,12 @@ class RepeatableFile:
     key: str  # e.g. "rpc_functions/00_access_helpers.sql"
     folder: str
     sha256: str
-    state: str  # new | changed | unchanged
+    state: str  # new | changed | failed | drifted | unchanged
+    reasons: list[str] = field(default_factory=list)  # why: what drifted, the last error
+
+    @property
+    def describe(self) -> str:
+        return self.state + (": " + "; ".join(self.reasons) if self.reasons else "")
 
 
 def files(proj: Project) -> list[tuple[str, Path]]:
@@ -65,18 +53,30 @@ def files(proj: Project) -> list[tuple[str, Path]]:
 
 
 def plan(conn: psycopg.Connection, proj: Project) -> list[RepeatableFile]:
+    """Each repeatable file and whether it must be (re-)applied, and why.
+
+    new/changed: its text is not the one applied (failed: and the last attempt at
+    this text failed); drifted: its text was applied but an object it defines is
+    missing or differs from the fingerprint recorded then.
+    """
     recorded = bookkeeping.repeatables(conn)
+    snap = catalog.snapshot(conn) if recorded else {}
     result = []
     for folder, path in files(proj):
         key = f"{folder}/{path.name}"
         sha = bookkeeping.sha256_file(path)
-        if key not in recorded:
-            state = "new"
-        elif recorded[key]["sha256"] != sha:
-            state = "changed"
+        rec = recorded.get(key) or {}
+        reasons: list[str] = []
+        if rec.get("sha256") != sha:
+            state = "changed" if rec.get("sha256") else "new"
+            if rec.get("error") and rec.get("error_sha256") == sha:
+                state, reasons = "failed", [rec["error"]]
+        elif rec.get("fingerprints") is None:
+            state, reasons = "drifted", ["no fingerprints recorded (applied by an older abr-db)"]
         else:
-            state = "unchanged"
-        result.append(RepeatableFile(path, key, folder, sha, state))
+            reasons = catalog.drift(rec["fingerprints"], snap)
+            state = "drifted" if reasons else "unchanged"
+        result.append(RepeatableFile(path, key, folder, sha, state, reasons))
     return result
 
 
@@ -96,21 +96,15 @@ def cron_installable(conn: psycopg.Connection) -> bool:
 
 def install_cron(conn: psycopg.Connection) -> None:
     with conn.transaction():
-        # As Supabase does: the extension in pg_catalog, its tables in schema cron.
-        conn.execute("create extension if not exists pg_cron with schema pg_catalog")
+        conn.execute(CRON_EXTENSION_SQL)
 
 
-def snapshot(conn: psycopg.Connection) -> dict[str, set[str]]:
-    snap = {
-        "functions": {r[0] for r in conn.execute(_FUNCTIONS_SQL)},
-        "views": {r[0] for r in conn.execute(_VIEWS_SQL)},
-        "cron_jobs": set(),
+def _objects(snap: catalog.Snapshot) -> dict[str, set[str]]:
+    return {
+        "functions": catalog.names(snap, "function"),
+        "views": catalog.names(snap, "view"),
+        "cron_jobs": catalog.names(snap, "cron job"),
     }
-    if has_cron(conn):
-        snap["cron_jobs"] = {
-            r[0] for r in conn.execute("select jobname from cron.job where jobname is not null")
-        }
-    return snap
 
 
 def _location(text: str, exc: psycopg.Error) -> list[str]:
@@ -118,50 +112,127 @@ def _location(text: str, exc: psycopg.Error) -> list[str]:
     pos = exc.diag.statement_position
     if pos:
         try:
-            offset = int(pos) - 1
-            line_no = text.count("\n", 0, offset) + 1
-            line = text.splitlines()[line_no - 1].strip()
-            details.append(f"line {line_no}: {line[:200]}")
-        except (ValueError, IndexError):
+            details.extend(source_excerpt(text, int(pos) - 1))
+        except ValueError:
             pass
     if exc.diag.context:
         details.append("context: " + " | ".join(exc.diag.context.strip().splitlines()[:3]))
     return details
 
 
+_RECORD_SQL = """
+insert into abr_db.repeatables (path, sha256, applied_at, objects, fingerprints, error, error_sha256)
+values (%s, %s, now(), %s::jsonb, %s::jsonb, null, null)
+on conflict (path) do update
+  set sha256 = excluded.sha256, applied_at = excluded.applied_at, objects = excluded.objects,
+      fingerprints = excluded.fingerprints, error = null, error_sha256 = null
+"""
+
+
 def apply_file(conn: psycopg.Connection, item: RepeatableFile, previous: dict | None) -> dict:
-    """Execute one file and record it, in one transaction. Returns the objects recorded."""
-    text = item.path.read_text()
+    """Execute one file and record it, in one transaction. Returns the objects recorded.
+
+    Recorded: what the file created (for rollback) and the fingerprint of every
+    object it defines (created or rewritten: see catalog.py), for drift detection.
+    A failure is recorded too, outside the rolled-back transaction.
+    """
+    text = bookkeeping.read_text(item.path)
     try:
         with conn.transaction():
-            before = snapshot(conn)
+            before = catalog.snapshot(conn)
             conn.execute(text)
-            after = snapshot(conn)
+            after = catalog.snapshot(conn)
+            was, now = _objects(before), _objects(after)
             prev = (previous or {}).get("objects") or {}
             objects = {
-                kind: sorted((after[kind] - before[kind]) | (set(prev.get(kind, [])) & after[kind]))
+                kind: sorted((now[kind] - was[kind]) | (set(prev.get(kind, [])) & now[kind]))
                 for kind in OBJECT_KINDS
             }
-            conn.execute(
-                """
-                insert into abr_db.repeatables (path, sha256, applied_at, objects)
-                values (%s, %s, now(), %s::jsonb)
-                on conflict (path) do update
-                  set sha256 = excluded.sha256, applied_at = excluded.applied_at, objects = excluded.objects
-                """,
-                (item.key, item.sha256, json.dumps(objects)),
-            )
+            fingerprints = catalog.touched(before, after)
+            conn.execute(_RECORD_SQL, (item.key, item.sha256, json.dumps(objects), json.dumps(fingerprints)))
     except psycopg.Error as exc:
         message = (exc.diag.message_primary or str(exc)).strip()
+        details = [f"file: {item.key}", *_location(text, exc), f"SQLSTATE {exc.sqlstate}: {message}"]
+        _record_failure(conn, item, f"SQLSTATE {exc.sqlstate}: {message}")
         raise MigrationError(
-            f"repeatable file {item.key} failed (rolled back: nothing of it was applied)",
-            [f"file: {item.key}", *_location(text, exc), f"SQLSTATE {exc.sqlstate}: {message}"],
+            f"repeatable file {item.key} failed (rolled back: nothing of it was applied)", details,
         ) from exc
     finally:
         # A file's session-level SETs must not leak into the next one.
         if not conn.closed and conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
             conn.execute("reset all")
     return objects
+
+
+def _record_failure(conn: psycopg.Connection, item: RepeatableFile, error: str) -> None:
+    if conn.closed or conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        return
+    conn.execute(
+        """
+        insert into abr_db.repeatables (path, error, error_sha256) values (%s, %s, %s)
+        on conflict (path) do update set error = excluded.error, error_sha256 = excluded.error_sha256
+        """,
+        (item.key, error, item.sha256),
+    )
+
+
+def adopt_file(conn: psycopg.Connection, item: RepeatableFile) -> None:
+    """Record a file another tool applied (`supabase db push`) without changing anything.
+
+    Which objects it defines is learnt by running it in a transaction that is
+    rolled back; their fingerprints are read from the live catalog.
+    """
+    text = bookkeeping.read_text(item.path)
+    with conn.transaction(force_rollback=True):
+        before = catalog.snapshot(conn)
+        conn.execute(text)
+        keys = set(catalog.touched(before, catalog.snapshot(conn)))
+    conn.execute("reset all")
+    live = catalog.snapshot(conn)
+    created = {re.sub(r'[\s"]', "", m.lower()) for m in _CREATED.findall(text)}
+    defined = {f for f in catalog.names(keys, "function") if f.split("(")[0].replace('"', "") in created}
+    objects = {
+        "functions": sorted(defined),
+        "views": sorted(v for v in catalog.names(keys, "view") if v.replace('"', "") in created),
+        "cron_jobs": sorted(catalog.names(keys, "cron job")),
+    }
+    fingerprints = {k: live[k][1] for k in keys if k in live}
+    with conn.transaction():
+        conn.execute(_RECORD_SQL, (item.key, item.sha256, json.dumps(objects), json.dumps(fingerprints)))
+
+
+def bless(conn: psycopg.Connection, before: catalog.Snapshot) -> None:
+    """Versioned migrations just ran: what they rewrote is the new normal, not drift.
+
+    Only objects that matched their recorded fingerprint before the migrations are
+    updated; one already drifted, or dropped by a migration, stays to be repaired.
+    """
+    after = catalog.snapshot(conn)
+    rewritten = catalog.touched(before, after)
+    with conn.transaction():
+        for path, rec in bookkeeping.repeatables(conn).items():
+            fps = rec.get("fingerprints")
+            if not fps:
+                continue
+            new = {k: (rewritten[k] if k in rewritten and k in before and before[k][1] == fp else fp)
+                   for k, fp in fps.items()}
+            if new != fps:
+                conn.execute("update abr_db.repeatables set fingerprints = %s::jsonb where path = %s",
+                             (json.dumps(new), path))
+
+
+def seal(conn: psycopg.Connection) -> None:
+    """After a whole pass: record the final fingerprints (a file may rewrite another's object)."""
+    snap = catalog.snapshot(conn)
+    with conn.transaction():
+        for path, rec in bookkeeping.repeatables(conn).items():
+            fps = rec.get("fingerprints")
+            if fps is None or rec.get("sha256") is None:
+                continue
+            sealed = {k: snap[k][1] for k in fps if k in snap}
+            if sealed != fps:
+                conn.execute("update abr_db.repeatables set fingerprints = %s::jsonb where path = %s",
+                             (json.dumps(sealed), path))
 
 
 def undo_all(conn: psycopg.Connection) -> list[str]:

@@ -10,7 +10,7 @@ import os
 import shutil
 import subprocess
 
-from .connect import libpq_url
+from .connect import connect, libpq_url
 from .errors import AbrDbError, UsageError
 from .paths import Project, project as current_project
 
@@ -19,6 +19,7 @@ POSTGRES_META = ("node_modules", "@supabase", "postgres-meta", "dist", "server",
 
 def generate(url: str, proj: Project | None = None) -> str:
     proj = proj or current_project()
+    connect(url).close()  # an unreachable database: ConnectError (exit 2) with libpq's reason
     server = proj.root.joinpath(*POSTGRES_META)
     node = shutil.which("node")
     if node is None or not server.exists():

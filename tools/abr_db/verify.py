@@ -1,8 +1,11 @@
 """verify: checks of a database against the project, each a function returning findings.
 
 A check is `fn(ctx: Context) -> list[Finding]`, registered in CHECKS: drift,
-expected objects, the advisors (abr_db.advisors), pending migrations. The
-access matrix (abr_db.matrix) is separate: `abr-db verify --matrix`.
+expected objects, repeatables (pending, failed, and every object each file defines
+compared with the fingerprint recorded at apply: catalog.py), the advisors
+(abr_db.advisors), pending migrations. Pending migrations and repeatables are
+errors unless --allow-pending. The access matrix (abr_db.matrix) is separate:
+`abr-db verify --matrix`.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Callable
 import psycopg
 from rich.table import Table
 
-from . import advisors, bookkeeping, ui
+from . import advisors, bookkeeping, catalog, repeatables, ui
 from .connect import connect
 from .paths import Project, project as current_project
 
@@ -36,6 +39,11 @@ class Context:
     conn: psycopg.Connection
     project: Project
     applied: dict = field(default_factory=dict)
+    allow_pending: bool = False
+
+    @property
+    def pending_severity(self) -> str:
+        return "warning" if self.allow_pending else "error"
 
 
 @dataclass
@@ -93,13 +101,14 @@ _CREATE_PATTERNS = {
     "view": re.compile(
         rf"\bcreate\s+(?:or\s+replace\s+)?(?:materialized\s+)?view\s+(?:if\s+not\s+exists\s+)?public\.({_IDENT})", re.I),
     "function": re.compile(
-        rf"\bcreate\s+(?:or\s+replace\s+)?function\s+({_IDENT})\.({_IDENT})", re.I),
+        rf"\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+({_IDENT})\.({_IDENT})", re.I),
+    "policy": re.compile(rf"\bcreate\s+policy\s+({_IDENT})\s+on\s+({_IDENT})\.({_IDENT})", re.I),
 }
 _DROP_PATTERNS = {
     "table": re.compile(rf"\bdrop\s+table\s+(?:if\s+exists\s+)?public\.({_IDENT})", re.I),
     "index": re.compile(rf"\bdrop\s+index\s+(?:concurrently\s+)?(?:if\s+exists\s+)?(?:({_IDENT})\.)?({_IDENT})", re.I),
     "view": re.compile(rf"\bdrop\s+(?:materialized\s+)?view\s+(?:if\s+exists\s+)?public\.({_IDENT})", re.I),
-    "function": re.compile(rf"\bdrop\s+function\s+(?:if\s+exists\s+)?({_IDENT})\.({_IDENT})", re.I),
+    "function": re.compile(rf"\bdrop\s+(?:function|procedure)\s+(?:if\s+exists\s+)?({_IDENT})\.({_IDENT})", re.I),
 }
 
 
@@ -218,25 +227,91 @@ def check_pending(ctx: Context) -> list[Finding]:
     pending = [p.stem for p in ctx.project.migration_files() if p.stem not in ctx.applied]
     return [
         Finding("pending", "migration_pending", f"migrations/{mid}.sql",
-                f"migrations/{mid}.sql is not applied yet", "warning")
+                f"migrations/{mid}.sql is not applied yet (`abr-db apply` applies it)", ctx.pending_severity)
         for mid in pending
     ]
+
+
+def _migration_objects(ctx: Context) -> tuple[set[tuple[str, str]], set[str]]:
+    """Functions (schema, name) and policy keys the migrations create: not extras."""
+    functions: set[tuple[str, str]] = set()
+    policies: set[str] = set()
+    for path in ctx.project.migration_files():
+        text = _strip_comments(bookkeeping.read_text(path))
+        created, _ = expected_objects(text)
+        functions |= {(schema, name) for kind, schema, name in created if kind == "function"}
+        for m in _CREATE_PATTERNS["policy"].finditer(text):
+            name, schema, table = (_unquote(g) if g.startswith('"') else g.lower() for g in m.groups())
+            policies.add(catalog.policy_key(schema, table, name))
+    return functions, policies
+
+
+def _rls_note(ctx: Context, key: str, what: str) -> str:
+    """For an altered table, say when the alteration is RLS switched off (the dangerous one)."""
+    if what != "altered" or not key.startswith("table "):
+        return ""
+    row = ctx.conn.execute(
+        "select relrowsecurity from pg_catalog.pg_class where oid = to_regclass(%s)", (key[len("table "):],)
+    ).fetchone()
+    return ": row level security is disabled" if row and not row[0] else ""
+
+
+def check_repeatables(ctx: Context) -> list[Finding]:
+    """Files not applied or failed, objects missing or altered since apply, objects no file defines."""
+    findings = []
+    cron = repeatables.has_cron(ctx.conn)
+    recorded = bookkeeping.repeatables(ctx.conn)
+    for item in repeatables.plan(ctx.conn, ctx.project):
+        if item.state == "unchanged" or (item.folder == "cron_jobs" and not cron):
+            continue
+        if item.state == "drifted":
+            for reason in item.reasons:
+                key, _, what = reason.rpartition(" ")
+                if what not in ("missing", "altered"):
+                    key = ""
+                findings.append(Finding(
+                    "repeatables", f"object_{what}" if key else "repeatable_drifted", key or item.key,
+                    f"{reason}{_rls_note(ctx, key, what)} (defined by {item.key}; `abr-db apply` re-applies it)"
+                    if key else f"{item.key}: {reason}",
+                ))
+        elif item.state == "failed":
+            findings.append(Finding(
+                "repeatables", "repeatable_failed", item.key,
+                f"{item.key} failed at its last apply ({'; '.join(item.reasons)})", ctx.pending_severity,
+            ))
+        else:
+            findings.append(Finding(
+                "repeatables", "repeatable_pending", item.key,
+                f"{item.key} is {item.state} and not applied yet (`abr-db apply` applies it)", ctx.pending_severity,
+            ))
+    known = set()
+    for rec in recorded.values():
+        known |= set(rec.get("fingerprints") or {})
+    if recorded:
+        functions, policies = _migration_objects(ctx)
+        for key in catalog.extras(catalog.snapshot(ctx.conn), known | policies, functions):
+            findings.append(Finding(
+                "repeatables", "object_extra", key,
+                f"{key} is in the database but no repeatable file or migration defines it",
+            ))
+    return findings
 
 
 Check = Callable[[Context], list[Finding]]
 CHECKS: list[tuple[str, Check]] = [
     ("drift", check_drift),
     ("objects", check_expected_objects),
+    ("repeatables", check_repeatables),
     ("advisors", check_advisors),
     ("pending", check_pending),
 ]
 
 
-def verify(url: str, proj: Project | None = None) -> Report:
+def verify(url: str, proj: Project | None = None, allow_pending: bool = False) -> Report:
     proj = proj or current_project()
     conn = connect(url)
     try:
-        ctx = Context(conn, proj, bookkeeping.applied_migrations(conn))
+        ctx = Context(conn, proj, bookkeeping.applied_migrations(conn), allow_pending)
         findings: list[Finding] = []
         for _name, check in CHECKS:
             findings.extend(check(ctx))

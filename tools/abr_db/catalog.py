@@ -1,0 +1,155 @@
+"""The catalog's view of the objects repeatable files define, for drift detection.
+
+One snapshot maps each object key ("function private.f(uuid)", "table public.t",
+"view public.v", "policy public.t "name"", "trigger public.t name",
+"cron job name") to (stamp, fingerprint):
+  stamp        the xmin of its catalog rows: it changes whenever a statement
+               rewrites the object, even to the same definition, so a before/after
+               pair taken around a file says which objects that file defines;
+  fingerprint  md5 of its definition: functions by pg_get_functiondef, their
+               grants and comment; tables by RLS flags, table and column grants;
+               views by definition and grants; policies by command, roles,
+               permissive flag and expressions; triggers by pg_get_triggerdef and
+               enabled state; cron jobs by schedule, command, database, active.
+Schemas of the system, of extensions' members and of the bookkeeping are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import psycopg
+
+_USER_SCHEMA = r"""
+  n.nspname not in ('pg_catalog', 'information_schema', 'abr_db', 'supabase_migrations', 'cron')
+  and n.nspname !~ '^pg_(toast|temp)'
+"""
+
+_NOT_EXTENSION = """
+  not exists (
+    select from pg_catalog.pg_depend as d
+    where d.classid = '{catalog}'::pg_catalog.regclass and d.objid = {oid} and d.deptype = 'e'
+  )
+"""
+
+def _acl(column: str) -> str:
+    """An ACL as text with its entries sorted: the same grants in another order are the same."""
+    return f"(select pg_catalog.string_agg(e::text, ',' order by e::text) from pg_catalog.unnest({column}) as e)"
+
+
+_SNAPSHOT_SQL = f"""
+select 'function ' || pg_catalog.format('%I.%I(%s)', n.nspname, p.proname,
+         pg_catalog.pg_get_function_identity_arguments(p.oid)),
+       p.xmin::text,
+       pg_catalog.md5(pg_catalog.concat_ws('|', pg_catalog.pg_get_functiondef(p.oid), {_acl('p.proacl')},
+         pg_catalog.obj_description(p.oid, 'pg_proc')))
+from pg_catalog.pg_proc as p
+inner join pg_catalog.pg_namespace as n on p.pronamespace = n.oid
+where p.prokind in ('f', 'p') and {_USER_SCHEMA}
+  and {_NOT_EXTENSION.format(catalog='pg_catalog.pg_proc', oid='p.oid')}
+union all
+select case when c.relkind in ('v', 'm') then 'view ' else 'table ' end
+         || pg_catalog.format('%I.%I', n.nspname, c.relname),
+       c.xmin::text || coalesce((select pg_catalog.string_agg(a.xmin::text, ',' order by a.attnum)
+         from pg_catalog.pg_attribute as a where a.attrelid = c.oid and a.attnum > 0), ''),
+       pg_catalog.md5(pg_catalog.concat_ws('|', c.relrowsecurity, c.relforcerowsecurity, {_acl('c.relacl')},
+         case when c.relkind in ('v', 'm') then pg_catalog.pg_get_viewdef(c.oid) end,
+         (select pg_catalog.string_agg(a.attname || '=' || {_acl('a.attacl')}, ',' order by a.attnum)
+          from pg_catalog.pg_attribute as a
+          where a.attrelid = c.oid and a.attnum > 0 and a.attacl is not null)))
+from pg_catalog.pg_class as c
+inner join pg_catalog.pg_namespace as n on c.relnamespace = n.oid
+where c.relkind in ('r', 'p', 'v', 'm') and {_USER_SCHEMA}
+  and {_NOT_EXTENSION.format(catalog='pg_catalog.pg_class', oid='c.oid')}
+union all
+select pg_catalog.format('policy %I.%I %I', n.nspname, c.relname, pol.polname),
+       pol.xmin::text,
+       pg_catalog.md5(pg_catalog.concat_ws('|', pol.polcmd, pol.polpermissive,
+         (select pg_catalog.string_agg(coalesce(r.rolname, 'public'), ',' order by coalesce(r.rolname, 'public'))
+          from pg_catalog.unnest(pol.polroles) as u (oid)
+          left join pg_catalog.pg_roles as r on u.oid = r.oid),
+         pg_catalog.pg_get_expr(pol.polqual, pol.polrelid),
+         pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid)))
+from pg_catalog.pg_policy as pol
+inner join pg_catalog.pg_class as c on pol.polrelid = c.oid
+inner join pg_catalog.pg_namespace as n on c.relnamespace = n.oid
+where {_USER_SCHEMA}
+union all
+select pg_catalog.format('trigger %I.%I %I', n.nspname, c.relname, t.tgname),
+       t.xmin::text,
+       pg_catalog.md5(pg_catalog.pg_get_triggerdef(t.oid) || t.tgenabled::text)
+from pg_catalog.pg_trigger as t
+inner join pg_catalog.pg_class as c on t.tgrelid = c.oid
+inner join pg_catalog.pg_namespace as n on c.relnamespace = n.oid
+where not t.tgisinternal and {_USER_SCHEMA}
+"""
+
+_CRON_SQL = """
+select 'cron job ' || j.jobname, j.xmin::text,
+       pg_catalog.md5(pg_catalog.concat_ws('|', j.schedule, j.command, j.database, j.active))
+from cron.job as j
+where j.jobname is not null
+"""
+
+Snapshot = dict[str, tuple[str, str]]
+
+
+def snapshot(conn: psycopg.Connection) -> Snapshot:
+    rows = conn.execute(_SNAPSHOT_SQL).fetchall()
+    if conn.execute("select to_regclass('cron.job') is not null").fetchone()[0]:
+        rows += conn.execute(_CRON_SQL).fetchall()
+    return {key: (stamp, fp) for key, stamp, fp in rows}
+
+
+def touched(before: Snapshot, after: Snapshot) -> dict[str, str]:
+    """Objects created or rewritten between two snapshots: key -> fingerprint."""
+    return {
+        key: fp for key, (stamp, fp) in after.items()
+        if key not in before or before[key][0] != stamp
+    }
+
+
+def drift(recorded: dict[str, str], snap: Snapshot) -> list[str]:
+    """What differs from the fingerprints recorded at apply: 'KEY missing' / 'KEY altered'."""
+    out = []
+    for key, fp in sorted(recorded.items()):
+        if key not in snap:
+            out.append(f"{key} missing")
+        elif snap[key][1] != fp:
+            out.append(f"{key} altered")
+    return out
+
+
+def _ident(name: str) -> str:
+    """As format('%I') writes it: quoted unless a plain lower-case identifier."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else '"' + name.replace('"', '""') + '"'
+
+
+def policy_key(schema: str, table: str, name: str) -> str:
+    return f"policy {_ident(schema)}.{_ident(table)} {_ident(name)}"
+
+
+def names(keys, kind: str) -> set[str]:
+    """Object names of one kind among keys: names(keys, "function") -> {"private.f(uuid)", ...}."""
+    prefix = kind + " "
+    return {k[len(prefix):] for k in keys if k.startswith(prefix)}
+
+
+_EXTRA_KINDS = ("function", "policy")
+_EXTRA_SCHEMAS = ("public", "private")
+
+
+def extras(snap: Snapshot, known: set[str], migration_functions: set[tuple[str, str]]) -> list[str]:
+    """Functions and policies in public/private that no repeatable file and no migration defines."""
+    out = []
+    for key in sorted(snap):
+        kind, _, rest = key.partition(" ")
+        if kind not in _EXTRA_KINDS or key in known:
+            continue
+        match = re.match(r'"?([^".]+)"?\."?([^"(\s]+)', rest)
+        if not match or match[1] not in _EXTRA_SCHEMAS:
+            continue
+        if kind == "function" and (match[1], match[2]) in migration_functions:
+            continue
+        out.append(key)
+    return out
