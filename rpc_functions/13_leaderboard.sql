@@ -52,8 +52,13 @@ $$;
 comment on function private.leaderboard_display_name(text, boolean) is
 'Internal: full name within the caller''s organization, otherwise first name and last initial.';
 
-create or replace function private.leaderboard(p_scope text, p_limit integer, p_period text, p_offset integer)
-returns table (rank bigint, display_name text, level integer, points integer)
+-- `setof record`, not `returns table`: the page comes from one of nine static query shapes run
+-- with EXECUTE, and a `returns table` function's OUT columns, never assigned, are what plpgsql_check
+-- (`supabase db lint --fail-on warning`) reports. The public wrapper names the columns. The
+-- return type changed once (from `returns table`), so the function is dropped first.
+drop function if exists private.leaderboard(text, integer, text, integer);
+create function private.leaderboard(p_scope text, p_limit integer, p_period text, p_offset integer)
+returns setof record
 language plpgsql
 stable
 security definer
@@ -175,7 +180,9 @@ stable
 security invoker
 set search_path = pg_catalog, pg_temp
 as $$
-  select * from private.leaderboard(p_scope, p_limit, p_period, p_offset)
+  select l.rank, l.display_name, l.level, l.points
+  from private.leaderboard(p_scope, p_limit, p_period, p_offset)
+    as l (rank bigint, display_name text, level integer, points integer)
 $$;
 
 comment on function public.leaderboard(text, integer, text, integer) is
