@@ -14,7 +14,7 @@ from typing import List, Optional
 
 import typer
 
-from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import bench as bench_mod, embed as embed_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -194,6 +194,24 @@ def bench(
         typer.echo(bench_mod.to_json(results))
     else:
         bench_mod.print_results(results, scale)
+
+
+@app.command()
+@_handled
+def embed(
+    db_url: Optional[str] = DbUrl,
+    batch_size: int = typer.Option(32, "--batch-size", min=1, max=512, help="Cases per batch (one transaction each)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many cases."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads for the model."),
+) -> None:
+    """Compute the missing case embeddings offline (optional extra `embed`: multilingual-e5-small)."""
+    url = resolve_url(db_url)
+    model = embed_mod.load_model(threads)
+    missing = embed_mod.count_missing(url)
+    total = missing if limit is None else min(missing, limit)
+    with ui.progress_bar("embedding cases", total) as advance:
+        done = embed_mod.embed_missing(url, model, batch_size=batch_size, limit=limit, progress=advance)
+    ui.info(f"embedded {done} case(s) with {model.name}", "green")
 
 
 @app.command()
