@@ -1,6 +1,7 @@
 -- Undoes 023_case_search.
 drop type if exists private.case_filters;
 drop index if exists public.idx_saved_searches_notify;
+drop index if exists public.idx_tribunal_created;
 drop table if exists private.saved_search_notified_cases;
 
 drop trigger if exists clear_stale_embedding on public.tribunal_cases;

@@ -144,6 +144,9 @@ create index idx_saved_search_notified_case on private.saved_search_notified_cas
 create index idx_saved_search_notified_notification on private.saved_search_notified_cases (notification_id)
 where notification_id is not null;
 
+-- The daily alert reads the cases created since each saved search.
+create index idx_tribunal_created on public.tribunal_cases (created_at) where deleted_at is null;
+
 -- Saved searches with alerts on, for the daily job.
 create index idx_saved_searches_notify on public.saved_searches (id) where notify_on_new_results;
 
