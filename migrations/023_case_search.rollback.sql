@@ -17,6 +17,8 @@ drop column if exists embedding,
 drop column if exists search_fr,
 drop column if exists search_en;
 
+drop function if exists private.fold_accents(tsvector);
+drop function if exists private.fold_accents(tsquery);
 drop text search configuration if exists private.french_unaccent;
 drop text search configuration if exists private.english_unaccent;
 drop text search dictionary if exists private.french_stop; -- noqa: PRS

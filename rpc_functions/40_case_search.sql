@@ -23,9 +23,11 @@
     p_precedent_values text[]     precedent_value is one of them
 
   Ranking of the full text (search_tribunal_cases):
-    ts_rank_cd(document, query, 1)   (cover density, divided by 1 + log(length))
+    ts_rank(document, query, 1)   (weights title 1.0, summary 0.4, full text 0.2;
+                                   divided by 1 + log(document length))
     x (1 + 0.25 if anti-Black specific + 0.25 if precedent High, 0.10 if Medium)
-  rounded to 9 decimals; ties by id. Keyset pagination: each row's `cursor`
+  as a real; ties by id. (ts_rank_cd, cover density, costs five times as much
+  per match: at 50,000 cases a common query ranks thousands of matches.) Keyset pagination: each row's `cursor`
   (its rank and id) passed back as p_cursor returns the rows after it, so the
   pages stay stable while cases are added. Without a query the cases come
   newest decision first.
@@ -156,6 +158,7 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_query tsquery;
+  v_folded tsquery;
 begin
   if p_lang is null or p_lang not in ('en', 'fr') then
     raise exception using errcode = '22023', message = pg_catalog.format('invalid language %L', p_lang),
@@ -168,10 +171,17 @@ begin
   if nullif(pg_catalog.btrim(p_query), '') is null then
     return null;
   end if;
-  v_query := pg_catalog.websearch_to_tsquery(
-    case p_lang when 'en' then 'private.english_unaccent' else 'private.french_unaccent' end::regconfig,
-    p_query
-  );
+  if p_lang = 'en' then
+    v_query := pg_catalog.websearch_to_tsquery('private.english_unaccent'::regconfig, p_query);
+  else
+    -- Either reading of the words (search_fr holds both): folded then stemmed,
+    -- or stemmed then folded.
+    v_query := pg_catalog.websearch_to_tsquery('private.french_unaccent'::regconfig, p_query);
+    v_folded := private.fold_accents(pg_catalog.websearch_to_tsquery('pg_catalog.french'::regconfig, p_query));
+    if v_folded is distinct from v_query and pg_catalog.numnode(v_folded) > 0 then
+      v_query := v_query || v_folded;
+    end if;
+  end if;
   if pg_catalog.numnode(v_query) = 0 then
     raise exception using errcode = '22023', message = 'the query has no searchable word',
       hint = 'Common words (the, of, le, de) are ignored: add a more specific word.';
@@ -214,9 +224,9 @@ create or replace function private.case_fts_ranked(
   p_lang text,
   p_filters private.case_filters,
   p_limit integer,
-  p_after_rank numeric default null,
+  p_after_rank real default null,
   p_after_id uuid default null
-) returns table (id uuid, rank numeric, total_count bigint)
+) returns table (id uuid, rank real, total_count bigint)
 language plpgsql
 stable
 set search_path = pg_catalog, pg_temp
@@ -224,12 +234,12 @@ as $$
 begin
   return query execute pg_catalog.format(
     $sql$
-    with matches as (
+    with matches as materialized (
       select c.id,
-        round((pg_catalog.ts_rank_cd(c.%1$I, $1, 1)
-          * (1 + case when c.is_anti_black_specific then 0.25 else 0 end
-               + case c.precedent_value when 'High' then 0.25 when 'Medium' then 0.10 else 0 end)
-        )::numeric, 9) as rank
+        pg_catalog.ts_rank(c.%1$I, $1, 1)
+        * (1 + case when c.is_anti_black_specific then 0.25 else 0 end
+             + case c.precedent_value when 'High' then 0.25 when 'Medium' then 0.10 else 0 end
+          )::real as rank
       from public.tribunal_cases as c
       where c.deleted_at is null and c.%1$I @@ $1 %2$s
     )
@@ -244,7 +254,7 @@ begin
 end;
 $$;
 
-comment on function private.case_fts_ranked(tsquery, text, private.case_filters, integer, numeric, uuid) is
+comment on function private.case_fts_ranked(tsquery, text, private.case_filters, integer, real, uuid) is
 'Internal: full-text matches of live cases, ranked (see rpc_functions/40_case_search.sql), keyset-paginated.';
 
 -- Nearest live cases by cosine distance, at most p_limit. HNSW with pgvector
@@ -261,7 +271,7 @@ create or replace function private.case_vector_ranked(
 language plpgsql
 stable
 set search_path = pg_catalog, pg_temp
-set "hnsw.ef_search" = 100
+set "hnsw.ef_search" = 60
 set "hnsw.iterative_scan" = strict_order
 as $$
 declare
@@ -324,7 +334,7 @@ create or replace function private.search_tribunal_cases(
   discrimination_type text [],
   is_anti_black_specific boolean,
   precedent_value text,
-  rank numeric,
+  rank real,
   snippet text,
   total_count bigint,
   cursor text
@@ -333,6 +343,8 @@ language plpgsql
 stable
 security definer
 set search_path = pg_catalog, pg_temp
+-- The cursor's rank must read back exactly.
+set extra_float_digits = 3
 as $$
 declare
   v_query tsquery := private.case_tsquery(p_query, p_lang);
@@ -341,7 +353,7 @@ declare
     p_discrimination_types, p_anti_black_only, p_race_categories, p_precedent_values
   );
   v_config regconfig := case p_lang when 'en' then 'private.english_unaccent' else 'private.french_unaccent' end;
-  v_after_rank numeric;
+  v_after_rank real;
   v_after_id uuid;
 begin
   if p_limit is null or p_limit not between 1 and 100 then
@@ -350,7 +362,7 @@ begin
   end if;
   if p_cursor is not null then
     begin
-      v_after_rank := pg_catalog.split_part(p_cursor, ':', 1)::numeric;
+      v_after_rank := pg_catalog.split_part(p_cursor, ':', 1)::real;
       v_after_id := pg_catalog.split_part(p_cursor, ':', 2)::uuid;
     exception when others then
       v_after_rank := null;
@@ -367,7 +379,7 @@ begin
       $sql$
       select c.id, c.case_number, c.title, c.tribunal, c.decision_date, c.year, c.outcome,
         c.protected_ground, c.discrimination_type, c.is_anti_black_specific, c.precedent_value,
-        (coalesce(c.decision_date, '0001-01-01'::date) - '0001-01-01'::date)::numeric,
+        (coalesce(c.decision_date, '0001-01-01'::date) - '0001-01-01'::date)::real,
         pg_catalog.left(coalesce(%1$s, c.title), 240),
         (select count(*) from public.tribunal_cases as c where c.deleted_at is null %2$s),
         (coalesce(c.decision_date, '0001-01-01'::date) - '0001-01-01'::date)::text || ':' || c.id::text
@@ -428,7 +440,7 @@ create or replace function public.search_tribunal_cases(
   discrimination_type text [],
   is_anti_black_specific boolean,
   precedent_value text,
-  rank numeric,
+  rank real,
   snippet text,
   total_count bigint,
   cursor text
@@ -464,7 +476,7 @@ as $$
   select pg_catalog.ts_headline(
     p_config,
     pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-      coalesce(nullif(concat_ws(' … ', p_summary, pg_catalog.left(p_full_text, 3000)), ''), p_title),
+      coalesce(nullif(concat_ws(' … ', p_summary, pg_catalog.left(p_full_text, 1000)), ''), p_title),
       '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
     p_query,
     'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
@@ -888,7 +900,7 @@ private.case_filters_checked(text [], integer, integer, text [], text [], text [
 private.case_filters_sql(private.case_filters),
 private.case_tsquery(text, text),
 private.case_query_embedding(extensions.vector),
-private.case_fts_ranked(tsquery, text, private.case_filters, integer, numeric, uuid),
+private.case_fts_ranked(tsquery, text, private.case_filters, integer, real, uuid),
 private.case_vector_ranked(extensions.vector, private.case_filters, integer, uuid),
 private.case_headline(regconfig, text, text, text, tsquery),
 private.search_tribunal_cases(

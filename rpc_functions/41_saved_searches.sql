@@ -94,7 +94,7 @@ returns table (
   discrimination_type text [],
   is_anti_black_specific boolean,
   precedent_value text,
-  rank numeric,
+  rank real,
   snippet text,
   total_count bigint,
   cursor text
@@ -157,7 +157,7 @@ returns table (
   discrimination_type text [],
   is_anti_black_specific boolean,
   precedent_value text,
-  rank numeric,
+  rank real,
   snippet text,
   total_count bigint,
   cursor text

@@ -14,7 +14,7 @@ from typing import List, Optional
 
 import typer
 
-from . import bench as bench_mod, embed as embed_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import bench as bench_mod, bench_search as bench_search_mod, embed as embed_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -194,6 +194,31 @@ def bench(
         typer.echo(bench_mod.to_json(results))
     else:
         bench_mod.print_results(results, scale)
+
+
+@app.command("bench-search")
+@_handled
+def bench_search(
+    db_url: Optional[str] = DbUrl,
+    prepare: bool = typer.Option(False, "--prepare", help="First add synthetic cases up to --cases and clustered vectors."),
+    cases: int = typer.Option(50_000, "--cases", min=1, help="Live cases --prepare makes sure of."),
+    repeat: int = typer.Option(50, "--repeat", min=1, max=1000, help="Runs of each measure."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Case-law search at scale: full text en/fr, HNSW recall, hybrid; as a user vs service_role (use a scratch database)."""
+    url = resolve_url(db_url)
+    if prepare:
+        ui.info(f"preparing {cases:,} cases: {bench_search_mod.prepare(url, cases, say=ui.info)}")
+    result = bench_search_mod.run(url, repeat=repeat)
+    if as_json:
+        typer.echo(bench_search_mod.to_json(result))
+    else:
+        ui.print_table(
+            f"abr-db bench-search: {result['dataset']['live_cases']:,} cases, "
+            f"load average {result['machine']['load_average_1m']} on {result['machine']['cores']} cores "
+            "(server execution ms)",
+            bench_search_mod.as_rows(result),
+        )
 
 
 @app.command()

@@ -32,3 +32,16 @@ def progress_bar(label: str, total: int):
     with Progress(*columns, console=err_console, transient=False) as progress:
         task = progress.add_task(label, total=total)
         yield lambda n: progress.advance(task, n)
+
+
+def print_table(title: str, rows: list[dict]) -> None:
+    """Rows of dicts as a table, one column per key of the first row."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    keys = list(rows[0]) if rows else []
+    for key in keys:
+        table.add_column(key, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(row.get(k, "")) for k in keys))
+    console.print(table)
