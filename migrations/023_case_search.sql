@@ -87,6 +87,8 @@ comment on function private.fold_accents(tsquery) is
 'A tsquery with accents folded from its lexemes. Immutable unaccent wrapper.';
 
 revoke all on function private.fold_accents(tsvector), private.fold_accents(tsquery) from public;
+-- search_fr calls it whenever a case is written: by reviewers (authenticated) and workers.
+grant execute on function private.fold_accents(tsvector) to authenticated, service_role;
 
 -- tribunal_cases: search columns ------------------------------------------------
 
@@ -145,7 +147,11 @@ language plpgsql
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if new.embedding is not distinct from old.embedding
+  -- Not written by this statement: the same value (or both null).
+  if (
+    new.embedding is null and old.embedding is null
+    or extensions.vector_eq(new.embedding, old.embedding)
+  )
     and (
       new.title is distinct from old.title
       or new.summary_en is distinct from old.summary_en

@@ -19,7 +19,7 @@ drop function if exists private.check_tribunal_source_schedule();
 drop function if exists private.is_valid_cron(text);
 
 drop index if exists public.idx_raw_cases_source_url;
-drop index if exists public.idx_jobs_one_open_per_source;
+drop index if exists public.idx_jobs_one_queued_per_source;
 
 -- Queued jobs did not exist before: they become cancelled.
 update public.ingestion_jobs set status = 'cancelled', completed_at = coalesce(completed_at, now())

@@ -28,9 +28,10 @@ check (status in ('queued', 'running', 'completed', 'failed', 'cancelled'));
 comment on column public.ingestion_jobs.status is
 'queued (by the source''s pg_cron job, for a worker to claim), running, completed, failed or cancelled.';
 
--- One queued or running job per source at a time (the queue never piles up).
-create unique index idx_jobs_one_open_per_source on public.ingestion_jobs (source_id)
-where status in ('queued', 'running');
+-- One queued job per source at a time: the queue never piles up while no
+-- worker claims it.
+create unique index idx_jobs_one_queued_per_source on public.ingestion_jobs (source_id)
+where status = 'queued';
 
 -- tribunal_cases_raw: a decision once per source -------------------------------------
 
@@ -118,6 +119,7 @@ comment on function private.is_valid_cron(text) is
 
 create function private.check_tribunal_source_schedule() returns trigger
 language plpgsql
+security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
@@ -242,16 +244,19 @@ begin
   insert into public.ingestion_jobs (source_id, job_type, status)
   select s.id, 'scheduled', 'queued'
   from public.tribunal_sources as s
-  where s.id = p_source_id and s.is_active
-  on conflict (source_id) where status in ('queued', 'running') do nothing
+  where s.id = p_source_id and s.is_active and not exists (
+    select from public.ingestion_jobs as j
+    where j.source_id = p_source_id and j.job_type = 'scheduled' and j.status = 'running'
+  )
+  on conflict (source_id) where status = 'queued' do nothing
   returning id into v_job_id;
   return v_job_id;
 end;
 $$;
 
 comment on function private.queue_scheduled_ingestion(uuid) is
-'Run by the source''s pg_cron job: queues a scheduled ingestion job for an active source, unless one is '
-'queued or running; returns its id (null when none was queued).';
+'Run by the source''s pg_cron job: queues a scheduled ingestion job for an active source, unless a scheduled '
+'one is queued or running; returns its id (null when none was queued).';
 
 revoke all on function
 private.is_valid_cron(text),

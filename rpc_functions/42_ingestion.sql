@@ -5,8 +5,9 @@
 
   - start_ingestion_job(p_source_id, p_job_type): a `scheduled` job claims the
     job the source's pg_cron job queued, or starts one; `manual` and
-    `backfill` start one. One open (queued or running) job per source: a
-    second start is 23505. An inactive source is 22023.
+    `backfill` start one (they may run beside a scheduled one). One scheduled
+    job per source at a time: a second scheduled start while one runs is
+    23505. An inactive source is 22023.
   - record_raw_case(p_job_id, p_source_url, ...): stores a scraped decision
     in tribunal_cases_raw, idempotent on (source, source_url): re-scraping the
     same decision updates the row (while it awaits review) instead of
@@ -58,14 +59,16 @@ begin
       return v_job_id;
     end if;
   end if;
-  begin
-    insert into public.ingestion_jobs (source_id, job_type, status)
-    values (p_source_id, p_job_type, 'running')
-    returning id into v_job_id;
-  exception when unique_violation then
-    raise exception using errcode = '23505', message = 'a job is already open for this source',
-      hint = 'Finish the queued or running job (finish_ingestion_job) first.';
-  end;
+  if p_job_type = 'scheduled' and exists (
+    select from public.ingestion_jobs as j
+    where j.source_id = p_source_id and j.job_type = 'scheduled' and j.status = 'running'
+  ) then
+    raise exception using errcode = '23505', message = 'a scheduled job is already running for this source',
+      hint = 'Finish it (finish_ingestion_job) first.';
+  end if;
+  insert into public.ingestion_jobs (source_id, job_type, status)
+  values (p_source_id, p_job_type, 'running')
+  returning id into v_job_id;
   return v_job_id;
 end;
 $$;
@@ -82,7 +85,7 @@ $$;
 
 comment on function public.start_ingestion_job(uuid, text) is
 'Ingestion workers (service_role): start a job for a source (scheduled claims the queued one); returns its id. '
-'Errors: 22023 bad input or inactive source, P0002 source not found, 23505 a job already open for the source.';
+'Errors: 22023 bad input or inactive source, P0002 source not found, 23505 a scheduled job already running.';
 
 -- record_raw_case -----------------------------------------------------------------
 
