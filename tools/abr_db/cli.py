@@ -207,9 +207,10 @@ def bench_search(
 ) -> None:
     """Case-law search at scale: full text en/fr, HNSW recall, hybrid; as a user vs service_role (use a scratch database)."""
     url = resolve_url(db_url)
-    if prepare:
-        ui.info(f"preparing {cases:,} cases: {bench_search_mod.prepare(url, cases, say=ui.info)}")
+    prepared = bench_search_mod.prepare(url, cases, say=ui.warn) if prepare else None
     result = bench_search_mod.run(url, repeat=repeat)
+    if prepared:
+        result["prepared"] = prepared
     if as_json:
         typer.echo(bench_search_mod.to_json(result))
     else:
