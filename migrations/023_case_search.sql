@@ -112,7 +112,12 @@ add column search_fr tsvector generated always as (
   )
 ) stored,
 add column embedding extensions.vector(384),
-add column embedding_model text;
+add column embedding_model text,
+-- Kept in the row (compressed if need be): ranking reads the document of every
+-- match, and a document moved out of line costs a TOAST index lookup each time
+-- (3-4 buffers per match; the embedding and long full texts go out of line first).
+alter column search_en set storage main,
+alter column search_fr set storage main;
 
 comment on column public.tribunal_cases.search_en is
 'English full-text document (title A, summary_en B, full_text_en C), accents folded. Generated.';
@@ -126,13 +131,13 @@ comment on column public.tribunal_cases.embedding_model is
 create index idx_tribunal_search_en on public.tribunal_cases using gin (search_en) where deleted_at is null;
 create index idx_tribunal_search_fr on public.tribunal_cases using gin (search_fr) where deleted_at is null;
 
--- m = 24, ef_construction = 100 (pgvector's defaults are 16 and 64): on
--- clustered vectors, as embeddings of case law are, m = 16 leaves some cases
--- unreachable in the graph (recall@10 0.98 at any ef_search, 50,000 cases);
--- m = 24 gives 0.999 at ef_search 40. The search functions use pgvector 0.8's
--- iterative scan so filters do not shrink a result.
+-- m = 32, ef_construction = 128 (pgvector's defaults are 16 and 64): on
+-- clustered vectors, as embeddings of case law are, smaller graphs leave some
+-- cases unreachable (50,000 cases, recall@10 against an exact scan: m 16 0.98
+-- and m 24 0.98 at any ef_search; m 32 1.00 from ef_search 40). The search
+-- functions use pgvector 0.8's iterative scan so filters do not shrink a result.
 create index idx_tribunal_embedding on public.tribunal_cases
-using hnsw (embedding extensions.vector_cosine_ops) with (m = 24, ef_construction = 100)
+using hnsw (embedding extensions.vector_cosine_ops) with (m = 32, ef_construction = 128)
 where deleted_at is null;
 
 -- Browsing without a query: newest decisions first (undated last), keyset on (date, id).

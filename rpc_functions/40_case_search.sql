@@ -271,7 +271,7 @@ create or replace function private.case_vector_ranked(
 language plpgsql
 stable
 set search_path = pg_catalog, pg_temp
-set "hnsw.ef_search" = 60
+set "hnsw.ef_search" = 40
 set "hnsw.iterative_scan" = strict_order
 as $$
 declare
