@@ -9,13 +9,15 @@
   (private.english_unaccent, private.french_unaccent: the unaccent dictionary
   before the stemmer), so `québécois`, `Quebecois` and `QUÉBÉCOIS` match alike,
   in documents and queries, and ts_headline highlights the accented word of
-  the text. to_tsvector(regconfig, text) is immutable, so the configurations
-  serve a stored generated column directly: no unaccent() wrapper is needed in
-  the expression. The full text counts for its first 200,000 characters
-  (a tsvector holds at most 1 MB; real decisions are far shorter).
+  the text. French is also stemmed first and folded after (the stemmer reads
+  accents: congédié, congédiée, congédiés all stem to congédi), through
+  private.fold_accents(), an immutable unaccent wrapper (unaccent() itself is
+  only stable, which a generated column refuses). The full text counts for
+  its first 200,000 characters (a tsvector holds at most 1 MB; real
+  decisions are far shorter).
 
   Why stored columns and not the expression indexes of 004/010: the search
-  RPC ranks what it finds (ts_rank_cd), and ranking a stored vector costs
+  RPC ranks what it finds (ts_rank), and ranking a stored vector costs
   nothing more; an expression index would have to recompute to_tsvector for
   every match. The two English-only expression indexes of 004/010 stay (they
   serve direct queries written with their exact expressions).
