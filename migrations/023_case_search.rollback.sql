@@ -14,6 +14,8 @@ drop index if exists public.idx_tribunal_search_en;
 alter table public.tribunal_cases
 drop column if exists embedding_model,
 drop column if exists embedding,
+drop column if exists rank_doc_fr,
+drop column if exists rank_doc_en,
 drop column if exists search_fr,
 drop column if exists search_en;
 

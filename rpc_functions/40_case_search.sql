@@ -22,12 +22,18 @@
     p_race_categories text[]      race_category is one of them
     p_precedent_values text[]     precedent_value is one of them
 
-  Ranking of the full text (search_tribunal_cases):
-    ts_rank(document, query, 1)   (weights title 1.0, summary 0.4, full text 0.2;
-                                   divided by 1 + log(document length))
+  Ranking of the full text (search_tribunal_cases): a case is found by its
+  whole text (title, summary, full text: search_en / search_fr) and ranked by
+  its title and summary (rank_doc_en / rank_doc_fr):
+    (ts_rank(title and summary, query, 1) + 0.001)
+                                   (weights title 1.0, summary 0.4, divided by
+                                    1 + log(length))
     x (1 + 0.25 if anti-Black specific + 0.25 if precedent High, 0.10 if Medium)
-  as a real; ties by id. (ts_rank_cd, cover density, costs five times as much
-  per match: at 50,000 cases a common query ranks thousands of matches.) Keyset pagination: each row's `cursor`
+  as a real; ties by id. A case that matches in its full text only comes after
+  those matching in title or summary, by its boost. Why: a broad query matches
+  thousands of cases at 50,000, and ranking reads the ranked document of every
+  match; the full document costs several times as much as title and summary,
+  and ts_rank_cd (cover density) five times as much as ts_rank. Keyset pagination: each row's `cursor`
   (its rank and id) passed back as p_cursor returns the rows after it, so the
   pages stay stable while cases are added. Without a query the cases come
   newest decision first.
@@ -236,10 +242,10 @@ begin
     $sql$
     with matches as materialized (
       select c.id,
-        pg_catalog.ts_rank(c.%1$I, $1, 1)
-        * (1 + case when c.is_anti_black_specific then 0.25 else 0 end
-             + case c.precedent_value when 'High' then 0.25 when 'Medium' then 0.10 else 0 end
-          )::real as rank
+        ((pg_catalog.ts_rank(c.%3$I, $1, 1) + 0.001)
+          * (1 + case when c.is_anti_black_specific then 0.25 else 0 end
+               + case c.precedent_value when 'High' then 0.25 when 'Medium' then 0.10 else 0 end)
+        )::real as rank
       from public.tribunal_cases as c
       where c.deleted_at is null and c.%1$I @@ $1 %2$s
     )
@@ -249,7 +255,7 @@ begin
     order by m.rank desc, m.id desc
     limit $2
     $sql$,
-    'search_' || p_lang, private.case_filters_sql(p_filters)
+    'search_' || p_lang, private.case_filters_sql(p_filters), 'rank_doc_' || p_lang
   ) using p_query, p_limit, p_after_rank, p_after_id;
 end;
 $$;

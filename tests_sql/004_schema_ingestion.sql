@@ -253,7 +253,8 @@ select trigger_is('public', 'tribunal_cases_raw', 'set_updated_at', 'private', '
 select has_table('public', 'tribunal_cases', 'public.tribunal_cases exists');
 select results_eq($$select relrowsecurity from pg_catalog.pg_class where oid = 'public.tribunal_cases'::regclass$$, array[true], 'tribunal_cases has row level security enabled');
 select columns_are('public', 'tribunal_cases', array['id', 'case_number', 'title', 'tribunal', 'source_url', 'decision_date', 'year', 'summary_en', 'summary_fr', 'full_text_en', 'full_text_fr', 'outcome', 'protected_ground', 'discrimination_type', 'race_category', 'is_race_related', 'is_anti_black_specific', 'relevance_score', 'precedent_value', 'key_legal_principles', 'remedies_awarded', 'monetary_award', 'ai_generated_summary', 'ai_tags', 'ai_confidence_score', 'ai_classification_model', 'ai_classified_at', 'keywords', 'complexity_level', 'featured', 'ingested_from_raw_id', 'manually_reviewed', 'reviewed_by', 'reviewed_at', 'created_at', 'updated_at', 'deleted_at',
-  'search_en', 'search_fr', 'embedding', 'embedding_model'], 'tribunal_cases has exactly its 41 columns (4 from 023_case_search)');
+  'search_en', 'search_fr', 'rank_doc_en', 'rank_doc_fr', 'embedding', 'embedding_model'],
+  'tribunal_cases has exactly its 43 columns (6 from 023_case_search)');
 
 select col_type_is('public', 'tribunal_cases', 'id', 'uuid', 'tribunal_cases.id is uuid');
 select col_not_null('public', 'tribunal_cases', 'id', 'tribunal_cases.id is not null');
