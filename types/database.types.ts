@@ -1733,6 +1733,8 @@ export type Database = {
           precedent_value: string | null
           protected_ground: string[]
           race_category: string | null
+          rank_doc_en: unknown
+          rank_doc_fr: unknown
           relevance_score: number | null
           remedies_awarded: string[]
           reviewed_at: string | null
@@ -1776,6 +1778,8 @@ export type Database = {
           precedent_value?: string | null
           protected_ground?: string[]
           race_category?: string | null
+          rank_doc_en?: never
+          rank_doc_fr?: never
           relevance_score?: number | null
           remedies_awarded?: string[]
           reviewed_at?: string | null
@@ -1819,6 +1823,8 @@ export type Database = {
           precedent_value?: string | null
           protected_ground?: string[]
           race_category?: string | null
+          rank_doc_en?: never
+          rank_doc_fr?: never
           relevance_score?: number | null
           remedies_awarded?: string[]
           reviewed_at?: string | null
