@@ -604,16 +604,14 @@ select results_eq(
   array[true],
   'tribunal_cases has row level security enabled'
 );
-select columns_are(
-  'public', 'tribunal_cases',
-  array['id', 'case_number', 'title', 'tribunal', 'source_url', 'decision_date', 'year', 'summary_en', 'summary_fr',
-    'full_text_en', 'full_text_fr', 'outcome', 'protected_ground', 'discrimination_type', 'race_category',
-    'is_race_related', 'is_anti_black_specific', 'relevance_score', 'precedent_value', 'key_legal_principles',
-    'remedies_awarded', 'monetary_award', 'ai_generated_summary', 'ai_tags', 'ai_confidence_score',
-    'ai_classification_model', 'ai_classified_at', 'keywords', 'complexity_level', 'featured', 'ingested_from_raw_id',
-    'manually_reviewed', 'reviewed_by', 'reviewed_at', 'created_at', 'updated_at', 'deleted_at'],
-  'tribunal_cases has exactly its 37 columns'
-);
+select columns_are('public', 'tribunal_cases', array['id', 'case_number', 'title', 'tribunal', 'source_url',
+  'decision_date', 'year', 'summary_en', 'summary_fr', 'full_text_en', 'full_text_fr', 'outcome', 'protected_ground',
+  'discrimination_type', 'race_category', 'is_race_related', 'is_anti_black_specific', 'relevance_score',
+  'precedent_value', 'key_legal_principles', 'remedies_awarded', 'monetary_award', 'ai_generated_summary', 'ai_tags',
+  'ai_confidence_score', 'ai_classification_model', 'ai_classified_at', 'keywords', 'complexity_level', 'featured',
+  'ingested_from_raw_id', 'manually_reviewed', 'reviewed_by', 'reviewed_at', 'created_at', 'updated_at', 'deleted_at',
+  'search_en', 'search_fr', 'rank_doc_en', 'rank_doc_fr', 'embedding', 'embedding_model'],
+  'tribunal_cases has exactly its 43 columns (6 from 023_case_search)');
 
 select col_type_is('public', 'tribunal_cases', 'id', 'uuid', 'tribunal_cases.id is uuid');
 select col_not_null('public', 'tribunal_cases', 'id', 'tribunal_cases.id is not null');
@@ -1204,15 +1202,15 @@ select lives_ok(
     'the scheduled, manual and backfill job types are accepted'
 );
 select throws_ok(
-    $$insert into public.ingestion_jobs (source_id, status) values ('00000000-0000-0000-0000-000000000101', 'queued')$$,
+    $$insert into public.ingestion_jobs (source_id, status) values ('00000000-0000-0000-0000-000000000101', 'paused')$$,
     '23514', 'new row for relation "ingestion_jobs" violates check constraint "ingestion_jobs_status_check"',
     'an unknown job status is rejected'
 );
 select lives_ok(
     $$insert into public.ingestion_jobs (source_id, status)
-      select '00000000-0000-0000-0000-000000000101', s from unnest(array['running', 'completed', 'failed',
-        'cancelled']) as s$$,
-    'each of the four job statuses is accepted'
+      select '00000000-0000-0000-0000-000000000101', s
+      from unnest(array['queued', 'running', 'completed', 'failed', 'cancelled']) as s$$,
+    'each of the five job statuses is accepted (queued: 024_ingestion_schedules)'
 );
 select throws_ok(
     $$update public.ingestion_jobs set items_fetched = -1 where id = '00000000-0000-0000-0000-000000000201'$$,

@@ -10,6 +10,8 @@
     trigger  a SECURITY INVOKER trigger fired by that role's writes calls it;
     rpc      the public SECURITY INVOKER RPC granted to that role calls it
              (the thin wrapper runs as the caller, its definer body as the owner);
+    column   a generated column of a table that role writes computes with it
+             (the expression runs as the writer);
     server   server code calls it directly as service_role (never anon or
              authenticated: PostgREST does not expose `private`).
   Functions called only by SECURITY DEFINER functions, cron jobs or definer
@@ -21,7 +23,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(7);
+select plan(8);
 
 create temporary table t165_allowlist (fn text, grantee text, reason text) on commit drop;
 insert into t165_allowlist (fn, grantee, reason) values
@@ -68,6 +70,39 @@ insert into t165_allowlist (fn, grantee, reason) values
 -- service_role: bypasses RLS (no policy helper); the two RPCs granted to it
 ('private.verify_certificate(text,text)', 'service_role', 'rpc'),
 ('private.feature_enabled(text)', 'service_role', 'rpc'),
+-- ... the case-law search RPCs (40_case_search, 41_saved_searches)
+('private.search_tribunal_cases(text,text,text[],integer,integer,text[],text[],text[],boolean,text[],text[],'
+  'integer,text)',
+  'authenticated', 'rpc'),
+('private.search_tribunal_case_facets(text,text,text[],integer,integer,text[],text[],text[],boolean,text[],text[])',
+  'authenticated', 'rpc'),
+('private.match_tribunal_cases(vector,integer,double '
+  'precision,text[],integer,integer,text[],text[],text[],boolean,text[],'
+  'text[])', 'authenticated', 'rpc'),
+('private.hybrid_search_tribunal_cases(text,vector,text,integer,double precision,double '
+  'precision,text[],integer,integer,'
+  'text[],text[],text[],boolean,text[],text[])', 'authenticated', 'rpc'),
+('private.related_tribunal_cases(uuid,integer)', 'authenticated', 'rpc'),
+('private.run_saved_search(uuid,integer,text)', 'authenticated', 'rpc'),
+-- ... and the accent folding of tribunal_cases' generated search columns (reviewers write cases)
+('private.fold_accents(tsvector)', 'authenticated', 'column'),
+('private.fold_accents(tsvector)', 'service_role', 'column'),
+-- service_role: the same searches for server code, and the ingestion workers' RPCs (42_ingestion)
+('private.search_tribunal_cases(text,text,text[],integer,integer,text[],text[],text[],boolean,text[],text[],'
+  'integer,text)',
+  'service_role', 'rpc'),
+('private.search_tribunal_case_facets(text,text,text[],integer,integer,text[],text[],text[],boolean,text[],text[])',
+  'service_role', 'rpc'),
+('private.match_tribunal_cases(vector,integer,double '
+  'precision,text[],integer,integer,text[],text[],text[],boolean,text[],'
+  'text[])', 'service_role', 'rpc'),
+('private.hybrid_search_tribunal_cases(text,vector,text,integer,double precision,double '
+  'precision,text[],integer,integer,'
+  'text[],text[],text[],boolean,text[],text[])', 'service_role', 'rpc'),
+('private.related_tribunal_cases(uuid,integer)', 'service_role', 'rpc'),
+('private.start_ingestion_job(uuid,text)', 'service_role', 'rpc'),
+('private.record_raw_case(uuid,text,text,text,date,text,text,text,jsonb,jsonb,text)', 'service_role', 'rpc'),
+('private.finish_ingestion_job(uuid,text,text)', 'service_role', 'rpc'),
 -- service_role: server code records audit events (public.record_audit_event)
 ('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc');
 
@@ -136,10 +171,26 @@ select is_empty(
 );
 
 select is_empty(
+    $$select a.fn, a.grantee from t165_allowlist as a
+      where a.reason = 'column'
+        and not exists (
+          select from pg_catalog.pg_attrdef as ad
+          inner join pg_catalog.pg_depend as d
+            on d.classid = 'pg_catalog.pg_attrdef'::regclass and d.objid = ad.oid
+          inner join pg_catalog.pg_attribute as att on ad.adrelid = att.attrelid and ad.adnum = att.attnum
+          where d.refclassid = 'pg_catalog.pg_proc'::regclass
+            and d.refobjid = a.fn::regprocedure
+            and att.attgenerated = 's'
+            and has_any_column_privilege(a.grantee, ad.adrelid, 'insert, update')
+        )$$,
+    'each function allowlisted for a column computes a generated column of a table that role writes'
+);
+
+select is_empty(
     $$select a.fn, a.grantee, a.reason from t165_allowlist as a
-      where a.reason not in ('policy', 'trigger', 'rpc', 'server')
+      where a.reason not in ('policy', 'trigger', 'rpc', 'server', 'column')
          or (a.reason = 'server' and a.grantee <> 'service_role')$$,
-    'each allowlist row gives one of the four reasons, and only service_role is called directly by server code'
+    'each allowlist row gives one of the five reasons, and only service_role is called directly by server code'
 );
 
 select ok(

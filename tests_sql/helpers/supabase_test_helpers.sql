@@ -197,3 +197,22 @@ end;
 $$;
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;
+
+/*
+  pgTAP's set_eq, set_ne, bag_eq and friends compare through temporary tables,
+  which the API roles may not create (019_no_temp_objects). A file that makes
+  such comparisons while acting as a client calls this once: TEMPORARY for
+  authenticated and service_role until the file's transaction rolls back. It
+  changes nothing the RPCs under test do (their definer bodies run as the
+  owner); 164_pg_temp_attack asserts the real grants in a transaction of its own.
+*/
+create or replace function tests.allow_set_comparisons() returns void
+language plpgsql
+as $$
+begin
+  execute pg_catalog.format(
+    'grant temporary on database %I to authenticated, service_role', pg_catalog.current_database()
+  );
+end;
+$$;
+revoke all on function tests.allow_set_comparisons() from public, anon, authenticated, service_role;

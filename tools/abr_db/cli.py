@@ -15,7 +15,8 @@ from typing import List, Optional
 import typer
 from rich.markup import escape
 
-from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import bench as bench_mod, bench_search as bench_search_mod, embed as embed_mod, embedded
+from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import export as export_mod, progressbar
 from . import types as types_mod
 from . import verify as verify_mod
@@ -207,6 +208,50 @@ def bench(
         typer.echo(bench_mod.to_json(results))
     else:
         bench_mod.print_results(results, scale)
+
+
+@app.command("bench-search")
+@_handled
+def bench_search(
+    db_url: Optional[str] = DbUrl,
+    prepare: bool = typer.Option(False, "--prepare", help="First add synthetic cases up to --cases and clustered vectors."),
+    cases: int = typer.Option(50_000, "--cases", min=1, help="Live cases --prepare makes sure of."),
+    repeat: int = typer.Option(50, "--repeat", min=1, max=1000, help="Runs of each measure."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Case-law search at scale: full text en/fr, HNSW recall, hybrid; as a user vs service_role (use a scratch database)."""
+    url = resolve_url(db_url)
+    prepared = bench_search_mod.prepare(url, cases, say=ui.warn) if prepare else None
+    result = bench_search_mod.run(url, repeat=repeat)
+    if prepared:
+        result["prepared"] = prepared
+    if as_json:
+        typer.echo(bench_search_mod.to_json(result))
+    else:
+        ui.print_table(
+            f"abr-db bench-search: {result['dataset']['live_cases']:,} cases, "
+            f"load average {result['machine']['load_average_1m']} on {result['machine']['cores']} cores "
+            "(server execution ms)",
+            bench_search_mod.as_rows(result),
+        )
+
+
+@app.command()
+@_handled
+def embed(
+    db_url: Optional[str] = DbUrl,
+    batch_size: int = typer.Option(32, "--batch-size", min=1, max=512, help="Cases per batch (one transaction each)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many cases."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads for the model."),
+) -> None:
+    """Compute the missing case embeddings offline (optional extra `embed`: multilingual-e5-small)."""
+    url = resolve_url(db_url)
+    model = embed_mod.load_model(threads)
+    missing = embed_mod.count_missing(url)
+    total = missing if limit is None else min(missing, limit)
+    with ui.progress_bar("embedding cases", total) as advance:
+        done = embed_mod.embed_missing(url, model, batch_size=batch_size, limit=limit, progress=advance)
+    ui.info(f"embedded {done} case(s) with {model.name}", "green")
 
 
 @app.command()
