@@ -57,7 +57,6 @@ declare
   v_first integer;
   v_value text;
   v_number integer;
-  i integer;
 begin
   if p_schedule is null then
     return false;

@@ -238,6 +238,11 @@ stable
 set search_path = pg_catalog, pg_temp
 as $$
 begin
+  /*
+    The rows come from RETURN QUERY EXECUTE, which plpgsql_check cannot see into, so its
+    "OUT variable is maybe unmodified" (an extra warning) is a false positive here:
+    @plpgsql_check_options: extra_warnings = off
+  */
   return query execute pg_catalog.format(
     $sql$
     with matches as materialized (
@@ -358,7 +363,9 @@ declare
     p_tribunals, p_year_from, p_year_to, p_outcomes, p_protected_grounds,
     p_discrimination_types, p_anti_black_only, p_race_categories, p_precedent_values
   );
-  v_config regconfig := case p_lang when 'en' then 'private.english_unaccent' else 'private.french_unaccent' end;
+  v_config regconfig := case p_lang
+    when 'en' then 'private.english_unaccent'::regconfig else 'private.french_unaccent'::regconfig
+  end;
   v_after_rank real;
   v_after_id uuid;
 begin
@@ -519,6 +526,11 @@ declare
     p_discrimination_types, p_anti_black_only, p_race_categories, p_precedent_values
   );
 begin
+  /*
+    The rows come from RETURN QUERY EXECUTE, which plpgsql_check cannot see into, so its
+    "OUT variable is maybe unmodified" (an extra warning) is a false positive here:
+    @plpgsql_check_options: extra_warnings = off
+  */
   return query execute pg_catalog.format(
     $sql$
     with matches as materialized (
@@ -724,7 +736,9 @@ declare
     p_tribunals, p_year_from, p_year_to, p_outcomes, p_protected_grounds,
     p_discrimination_types, p_anti_black_only, p_race_categories, p_precedent_values
   );
-  v_config regconfig := case p_lang when 'en' then 'private.english_unaccent' else 'private.french_unaccent' end;
+  v_config regconfig := case p_lang
+    when 'en' then 'private.english_unaccent'::regconfig else 'private.french_unaccent'::regconfig
+  end;
 begin
   if v_query is null then
     raise exception using errcode = '22023', message = 'p_query is required',

@@ -1767,6 +1767,8 @@ export type Database = {
           decision_date: string | null
           deleted_at: string | null
           discrimination_type: string[]
+          embedding: string | null
+          embedding_model: string | null
           featured: boolean
           full_text_en: string | null
           full_text_fr: string | null
@@ -1782,10 +1784,14 @@ export type Database = {
           precedent_value: string | null
           protected_ground: string[]
           race_category: string | null
+          rank_doc_en: unknown
+          rank_doc_fr: unknown
           relevance_score: number | null
           remedies_awarded: string[]
           reviewed_at: string | null
           reviewed_by: string | null
+          search_en: unknown
+          search_fr: unknown
           source_url: string
           summary_en: string | null
           summary_fr: string | null
@@ -1806,6 +1812,8 @@ export type Database = {
           decision_date?: string | null
           deleted_at?: string | null
           discrimination_type?: string[]
+          embedding?: string | null
+          embedding_model?: string | null
           featured?: boolean
           full_text_en?: string | null
           full_text_fr?: string | null
@@ -1821,10 +1829,14 @@ export type Database = {
           precedent_value?: string | null
           protected_ground?: string[]
           race_category?: string | null
+          rank_doc_en?: never
+          rank_doc_fr?: never
           relevance_score?: number | null
           remedies_awarded?: string[]
           reviewed_at?: string | null
           reviewed_by?: string | null
+          search_en?: never
+          search_fr?: never
           source_url: string
           summary_en?: string | null
           summary_fr?: string | null
@@ -1845,6 +1857,8 @@ export type Database = {
           decision_date?: string | null
           deleted_at?: string | null
           discrimination_type?: string[]
+          embedding?: string | null
+          embedding_model?: string | null
           featured?: boolean
           full_text_en?: string | null
           full_text_fr?: string | null
@@ -1860,10 +1874,14 @@ export type Database = {
           precedent_value?: string | null
           protected_ground?: string[]
           race_category?: string | null
+          rank_doc_en?: never
+          rank_doc_fr?: never
           relevance_score?: number | null
           remedies_awarded?: string[]
           reviewed_at?: string | null
           reviewed_by?: string | null
+          search_en?: never
+          search_fr?: never
           source_url?: string
           summary_en?: string | null
           summary_fr?: string | null
@@ -2268,6 +2286,10 @@ export type Database = {
         }
       }
       feature_enabled: { Args: { p_flag_key: string }; Returns: boolean }
+      finish_ingestion_job: {
+        Args: { p_error?: string; p_job_id: string; p_status: string }
+        Returns: undefined
+      }
       get_lesson: {
         Args: { p_lesson_id: string }
         Returns: {
@@ -2291,6 +2313,40 @@ export type Database = {
         }[]
       }
       get_resource_file: { Args: { p_resource_id: string }; Returns: string }
+      hybrid_search_tribunal_cases: {
+        Args: {
+          p_anti_black_only?: boolean
+          p_discrimination_types?: string[]
+          p_full_text_weight?: number
+          p_lang?: string
+          p_match_count?: number
+          p_outcomes?: string[]
+          p_precedent_values?: string[]
+          p_protected_grounds?: string[]
+          p_query: string
+          p_query_embedding: string
+          p_race_categories?: string[]
+          p_semantic_weight?: number
+          p_tribunals?: string[]
+          p_year_from?: number
+          p_year_to?: number
+        }
+        Returns: {
+          case_number: string
+          decision_date: string
+          full_text_rank: number
+          id: string
+          is_anti_black_specific: boolean
+          outcome: string
+          precedent_value: string
+          score: number
+          semantic_rank: number
+          snippet: string
+          title: string
+          tribunal: string
+          year: number
+        }[]
+      }
       leaderboard: {
         Args: {
           p_limit?: number
@@ -2308,6 +2364,36 @@ export type Database = {
       mark_notification_read: {
         Args: { p_notification_id: string }
         Returns: undefined
+      }
+      match_tribunal_cases: {
+        Args: {
+          p_anti_black_only?: boolean
+          p_discrimination_types?: string[]
+          p_match_count?: number
+          p_min_similarity?: number
+          p_outcomes?: string[]
+          p_precedent_values?: string[]
+          p_protected_grounds?: string[]
+          p_query_embedding: string
+          p_race_categories?: string[]
+          p_tribunals?: string[]
+          p_year_from?: number
+          p_year_to?: number
+        }
+        Returns: {
+          case_number: string
+          decision_date: string
+          id: string
+          is_anti_black_specific: boolean
+          outcome: string
+          precedent_value: string
+          similarity: number
+          summary_en: string
+          summary_fr: string
+          title: string
+          tribunal: string
+          year: number
+        }[]
       }
       my_dashboard: { Args: { p_lang?: string }; Returns: Json }
       my_learning_paths: {
@@ -2401,6 +2487,40 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      record_raw_case: {
+        Args: {
+          p_ai_classification?: Json
+          p_case_number?: string
+          p_decision_date?: string
+          p_job_id: string
+          p_raw_html?: string
+          p_raw_text?: string
+          p_rule_based_classification?: Json
+          p_scraper_version?: string
+          p_source_url: string
+          p_title?: string
+          p_tribunal?: string
+        }
+        Returns: {
+          created: boolean
+          raw_case_id: string
+        }[]
+      }
+      related_tribunal_cases: {
+        Args: { p_case_id: string; p_limit?: number }
+        Returns: {
+          case_number: string
+          decision_date: string
+          id: string
+          is_anti_black_specific: boolean
+          outcome: string
+          precedent_value: string
+          similarity: number
+          title: string
+          tribunal: string
+          year: number
+        }[]
+      }
       review_raw_case: {
         Args: {
           p_decision: string
@@ -2448,6 +2568,80 @@ export type Database = {
         }
       }
       revoke_seat: { Args: { p_seat_id: string }; Returns: undefined }
+      run_saved_search: {
+        Args: { p_cursor?: string; p_id: string; p_limit?: number }
+        Returns: {
+          case_number: string
+          cursor: string
+          decision_date: string
+          discrimination_type: string[]
+          id: string
+          is_anti_black_specific: boolean
+          outcome: string
+          precedent_value: string
+          protected_ground: string[]
+          rank: number
+          snippet: string
+          title: string
+          total_count: number
+          tribunal: string
+          year: number
+        }[]
+      }
+      search_tribunal_case_facets: {
+        Args: {
+          p_anti_black_only?: boolean
+          p_discrimination_types?: string[]
+          p_lang?: string
+          p_outcomes?: string[]
+          p_precedent_values?: string[]
+          p_protected_grounds?: string[]
+          p_query: string
+          p_race_categories?: string[]
+          p_tribunals?: string[]
+          p_year_from?: number
+          p_year_to?: number
+        }
+        Returns: {
+          case_count: number
+          facet: string
+          value: string
+        }[]
+      }
+      search_tribunal_cases: {
+        Args: {
+          p_anti_black_only?: boolean
+          p_cursor?: string
+          p_discrimination_types?: string[]
+          p_lang?: string
+          p_limit?: number
+          p_outcomes?: string[]
+          p_precedent_values?: string[]
+          p_protected_grounds?: string[]
+          p_query: string
+          p_race_categories?: string[]
+          p_tribunals?: string[]
+          p_year_from?: number
+          p_year_to?: number
+        }
+        Returns: {
+          case_number: string
+          cursor: string
+          decision_date: string
+          discrimination_type: string[]
+          id: string
+          is_anti_black_specific: boolean
+          outcome: string
+          precedent_value: string
+          protected_ground: string[]
+          rank: number
+          snippet: string
+          title: string
+          total_count: number
+          tribunal: string
+          year: number
+        }[]
+      }
       start_course: {
         Args: { p_course_id: string }
         Returns: {
@@ -2477,6 +2671,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      start_ingestion_job: {
+        Args: { p_job_type?: string; p_source_id: string }
+        Returns: string
       }
       submit_quiz: {
         Args: { p_answers: Json; p_lesson_id: string }

@@ -95,9 +95,17 @@ Snapshot = dict[str, tuple[str, str]]
 
 
 def snapshot(conn: psycopg.Connection) -> Snapshot:
-    rows = conn.execute(_SNAPSHOT_SQL).fetchall()
-    if conn.execute("select to_regclass('cron.job') is not null").fetchone()[0]:
-        rows += conn.execute(_CRON_SQL).fetchall()
+    """Read with search_path = pg_catalog: type names in a function's key and definitions are
+    printed relative to the search path (`vector` or `extensions.vector`), and a key must not
+    depend on the session that reads it."""
+    saved = conn.execute("select pg_catalog.current_setting('search_path')").fetchone()[0]
+    conn.execute("select pg_catalog.set_config('search_path', 'pg_catalog', false)")
+    try:
+        rows = conn.execute(_SNAPSHOT_SQL).fetchall()
+        if conn.execute("select pg_catalog.to_regclass('cron.job') is not null").fetchone()[0]:
+            rows += conn.execute(_CRON_SQL).fetchall()
+    finally:
+        conn.execute("select pg_catalog.set_config('search_path', %s, false)", (saved,))
     return {key: (stamp, fp) for key, stamp, fp in rows}
 
 

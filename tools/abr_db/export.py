@@ -193,4 +193,18 @@ def _export_tests(proj: Project, dest: Path, write) -> None:
         text = bookkeeping.read_text(path)
         for helper in helpers:
             text = text.replace(f"helpers/{helper.name}", f"helpers/{helper.stem}.psql")
+        text = _INCLUDE_OUTSIDE.sub(lambda m: _include_copy(proj, dest, m, write), text)
         write(dest / path.name, text)
+
+
+# `\ir ../seeds/x.sql`: a test that includes a project file outside tests_sql/.
+_INCLUDE_OUTSIDE = re.compile(r"^(\\ir?\s+)(\.\./\S+)$", re.M)
+
+
+def _include_copy(proj: Project, dest: Path, match: re.Match, write) -> str:
+    """Copy an included project file beside the tests (as .psql, which no runner takes for a
+    test) and point the include at the copy: the exported folder stands alone."""
+    source = (proj.tests_sql / match[2]).resolve()
+    name = proj.rel(source).replace("/", "__").removesuffix(".sql") + ".psql"
+    write(dest / "included" / name, bookkeeping.read_text(source))
+    return f"{match[1]}included/{name}"
