@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import progress_ui, scale_seed
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -198,10 +199,23 @@ def bench(
 
 @app.command()
 @_handled
-def seed(db_url: Optional[str] = DbUrl) -> None:
-    """Load seeds/*.sql (idempotent: rows already there are kept)."""
-    done = seed_mod.seed(resolve_url(db_url))
-    ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
+def seed(
+    db_url: Optional[str] = DbUrl,
+    scale: Optional[float] = typer.Option(
+        None, "--scale", help="Load the synthetic benchmark dataset instead (1 = 100,000 people; linear in N)."
+    ),
+    replace: bool = typer.Option(False, "--replace", help="With --scale: remove synthetic data already there first."),
+) -> None:
+    """Load seeds/*.sql (the demo data), or with --scale N the synthetic dataset of `abr-db bench`."""
+    if scale is None:
+        if replace:
+            raise UsageError("--replace goes with --scale")
+        done = seed_mod.seed(resolve_url(db_url))
+        ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
+        return
+    with progress_ui.steps_progress(f"seed --scale {scale:g}") as on_step:
+        result = scale_seed.seed_scale(resolve_url(db_url), scale, replace=replace, on_step=on_step)
+    scale_seed.print_result(result)
 
 
 @app.command("test-sql")
