@@ -21,8 +21,6 @@ from rich.table import Table
 
 from . import ui
 from .acting import act_as, act_as_owner, seeded_id
-from .connect import connect
-from .paths import project
 
 # Members of seeds/bench/synthetic.sql: a learner of bench org 2, and an
 # org_admin (every 40th member is one).
@@ -171,13 +169,24 @@ def _time(cur: psycopg.Cursor, setup: Callable[[psycopg.Cursor], None], query: s
         cur.execute("rollback to savepoint bench")
 
 
-def run(conn: psycopg.Connection, synthetic: Path, scale: int = 5, repeat: int = 15) -> list[Result]:
+def run(
+    conn: psycopg.Connection,
+    synthetic: Path,
+    scale: int = 5,
+    repeat: int = 15,
+    on_case: Callable[[str, int, int], None] | None = None,
+) -> list[Result]:
     results: list[Result] = []
+    todo = cases()
     with conn.transaction(force_rollback=True):
         with conn.cursor() as cur:
+            if on_case:
+                on_case("micro-cases: loading their data (rolled back afterwards)", 0, len(todo))
             cur.execute("select set_config('abr.bench_scale', %s, true)", (str(scale),))
             cur.execute(synthetic.read_text())
-            for case in cases():
+            for i, case in enumerate(todo):
+                if on_case:
+                    on_case(case.name, i, len(todo))
                 query_a = query_b = case.query
                 if case.a_label == "009_analytics":
                     query_a, query_b = _org_analytics_definition(cur), SPEC_ORG_ANALYTICS
@@ -193,14 +202,6 @@ def run(conn: psycopg.Connection, synthetic: Path, scale: int = 5, repeat: int =
 
 def to_json(results: list[Result]) -> str:
     return json.dumps([r.as_dict() for r in results], indent=2)
-
-
-def run_url(url: str, scale: int = 5, repeat: int = 15) -> list[Result]:
-    conn = connect(url)
-    try:
-        return run(conn, project().seeds / "bench" / "synthetic.sql", scale=scale, repeat=repeat)
-    finally:
-        conn.close()
 
 
 def print_results(results: list[Result], scale: int) -> None:

@@ -14,8 +14,8 @@ from typing import List, Optional
 
 import typer
 
-from . import bench as bench_mod, embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
-from . import progress_ui, scale_seed
+from . import embedded, matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
+from . import bench_run, progress_ui, scale_seed
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -185,16 +185,29 @@ def types(
 @_handled
 def bench(
     db_url: Optional[str] = DbUrl,
-    scale: int = typer.Option(5, "--scale", min=1, max=100, help="Synthetic data scale (1 = 200 members, 1,000 enrolments)."),
-    repeat: int = typer.Option(15, "--repeat", min=1, max=1000, help="Runs of each side; the median is reported."),
-    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    scale: int = typer.Option(5, "--scale", min=1, max=100, help="Micro-cases' own data scale (1 = 200 members, 1,000 enrolments)."),
+    repeat: int = typer.Option(50, "--repeat", min=1, max=1000, help="Frontend suite: alternating runs per side (median, p95)."),
+    micro_repeat: int = typer.Option(15, "--micro-repeat", min=1, max=1000, help="Micro-cases: runs of each side."),
+    micro: bool = typer.Option(True, "--micro/--no-micro", help="Run the micro-cases (rolled-back data of their own)."),
+    frontend: bool = typer.Option(True, "--frontend/--no-frontend", help="Run the frontend suite (needs `seed --scale`)."),
+    writes: bool = typer.Option(False, "--writes", help="Also run pgbench over the learning RPCs, then the consistency checks."),
+    clients: int = typer.Option(8, "--clients", min=1, max=64, help="With --writes: pgbench clients."),
+    seconds: int = typer.Option(60, "--seconds", min=1, max=3600, help="With --writes: pgbench duration."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output (plans included)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the JSON (plans included) to this file."),
 ) -> None:
-    """Benchmarks: two ways of doing one thing, side by side, as a ratio (nothing is kept)."""
-    results = bench_mod.run_url(resolve_url(db_url), scale=scale, repeat=repeat)
+    """Benchmarks: micro-cases as ratios; the frontend suite as each user vs service_role; --writes: pgbench."""
+    report = bench_run.run_all(
+        resolve_url(db_url), scale=scale, repeat=repeat, micro_repeat=micro_repeat, micro=micro,
+        frontend=frontend, writes=writes, clients=clients, seconds=seconds, quiet=as_json,
+    )
+    text = json.dumps(report.as_dict(), indent=2, default=str)
+    if output:
+        output.write_text(text)
     if as_json:
-        typer.echo(bench_mod.to_json(results))
-    else:
-        bench_mod.print_results(results, scale)
+        typer.echo(text)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command()
