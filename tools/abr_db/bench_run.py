@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from . import bench, bench_frontend, bench_machine, bench_report, progress_ui, ui
 from .connect import connect
+from .errors import UsageError
 from .paths import project
 from .scale_seed import is_seeded, require_schema
 
@@ -61,7 +62,7 @@ def run_all(
             ui.warn(note)
             frontend = False
         if writes and not seeded:
-            raise bench_frontend.UsageError("--writes needs the synthetic dataset: run `abr-db seed --scale 1` first")
+            raise UsageError("--writes needs the synthetic dataset: run `abr-db seed --scale 1` first")
         if micro:
             with progress_ui.steps_progress("micro-cases") as on_step:
                 report.micro = bench.run(
