@@ -220,7 +220,7 @@ select trigger_is('public', 'lessons', 'set_updated_at', 'private', 'set_updated
 
 select has_table('public', 'progress', 'public.progress exists');
 select results_eq($$select relrowsecurity from pg_catalog.pg_class where oid = 'public.progress'::regclass$$, array[true], 'progress has row level security enabled');
-select columns_are('public', 'progress', array['id', 'user_id', 'course_id', 'lesson_id', 'completion_percentage', 'lessons_completed', 'total_lessons', 'quiz_attempts', 'quiz_best_score', 'quiz_last_score', 'quiz_passed', 'time_spent_seconds', 'started_at', 'last_accessed', 'completed_at', 'bookmarked', 'notes', 'created_at', 'updated_at'], 'progress has exactly its 19 columns');
+select columns_are('public', 'progress', array['id', 'user_id', 'course_id', 'lesson_id', 'completion_percentage', 'lessons_completed', 'total_lessons', 'quiz_attempts', 'quiz_best_score', 'quiz_last_score', 'quiz_passed', 'time_spent_seconds', 'started_at', 'last_accessed', 'completed_at', 'bookmarked', 'notes', 'created_at', 'updated_at', 'organization_id'], 'progress has exactly its 20 columns (organization_id from 021)');
 
 select col_type_is('public', 'progress', 'id', 'uuid', 'progress.id is uuid');
 select col_not_null('public', 'progress', 'id', 'progress.id is not null');
@@ -301,7 +301,7 @@ select trigger_is('public', 'progress', 'set_updated_at', 'private', 'set_update
 
 select has_table('public', 'certificates', 'public.certificates exists');
 select results_eq($$select relrowsecurity from pg_catalog.pg_class where oid = 'public.certificates'::regclass$$, array[true], 'certificates has row level security enabled');
-select columns_are('public', 'certificates', array['id', 'user_id', 'course_id', 'certificate_number', 'issued_date', 'expiry_date', 'final_score', 'completion_time_hours', 'pdf_url', 'verification_url', 'status', 'revoked_at', 'revoked_reason', 'created_at', 'verification_code'], 'certificates has exactly its 15 columns (verification_code from 016)');
+select columns_are('public', 'certificates', array['id', 'user_id', 'course_id', 'certificate_number', 'issued_date', 'expiry_date', 'final_score', 'completion_time_hours', 'pdf_url', 'verification_url', 'status', 'revoked_at', 'revoked_reason', 'created_at', 'verification_code', 'organization_id'], 'certificates has exactly its 16 columns (verification_code from 016, organization_id from 021)');
 
 select col_type_is('public', 'certificates', 'id', 'uuid', 'certificates.id is uuid');
 select col_not_null('public', 'certificates', 'id', 'certificates.id is not null');

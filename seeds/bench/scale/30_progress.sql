@@ -9,12 +9,14 @@
   (the consistency checks of `abr-db bench --writes` hold on this data).
   Certificates only for completed courses, numbered ABR-2000-1NNNNNNN
   (a range the database's own sequence, which writes the issue year, never
-  produces).
+  produces). organization_id (migration 021) is the member's organization, null
+  for the soft-deleted, as its trigger would set it.
 */
 
 create temp table syn_enrolments on commit drop as
 select
   u.id as user_id,
+  case when u.kind <> 'gone' then md5('syn-org:' || u.org)::uuid end as organization_id,
   e.c,
   md5('syn-course:' || e.c)::uuid as course_id,
   e.done,
@@ -34,7 +36,7 @@ where u.enrols > 0;
 
 insert into public.progress (
   user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons, time_spent_seconds,
-  started_at, last_accessed, completed_at, created_at, updated_at
+  started_at, last_accessed, completed_at, created_at, updated_at, organization_id
 )
 select
   e.user_id,
@@ -48,12 +50,13 @@ select
   e.started_at + make_interval(days => e.age_days / 2, mins => e.lessons_done * 10),
   case when e.done then e.started_at + make_interval(days => e.age_days / 2, mins => 50) end,
   e.started_at,  -- noqa: AL08
-  e.started_at + make_interval(days => e.age_days / 2, mins => e.lessons_done * 10)
+  e.started_at + make_interval(days => e.age_days / 2, mins => e.lessons_done * 10),
+  e.organization_id
 from syn_enrolments as e;
 
 insert into public.progress (
   user_id, course_id, lesson_id, completion_percentage, time_spent_seconds, quiz_attempts, quiz_best_score,
-  quiz_last_score, quiz_passed, started_at, last_accessed, completed_at, created_at, updated_at
+  quiz_last_score, quiz_passed, started_at, last_accessed, completed_at, created_at, updated_at, organization_id
 )
 select
   e.user_id,
@@ -69,12 +72,14 @@ select
   e.started_at + make_interval(days => e.age_days / 2, mins => l * 10),
   e.started_at + make_interval(days => e.age_days / 2, mins => l * 10),
   e.started_at + make_interval(mins => (l - 1) * 10),
-  e.started_at + make_interval(days => e.age_days / 2, mins => l * 10)
+  e.started_at + make_interval(days => e.age_days / 2, mins => l * 10),
+  e.organization_id
 from syn_enrolments as e
 cross join lateral generate_series(1, e.lessons_done) as l;
 
 insert into public.certificates (
-  user_id, course_id, certificate_number, issued_date, final_score, completion_time_hours, status, created_at
+  user_id, course_id, certificate_number, issued_date, final_score, completion_time_hours, status, created_at,
+  organization_id
 )
 select
   e.user_id,
@@ -84,7 +89,8 @@ select
   75 + 25 * (e.age_days % 2),
   1.5,
   'active',
-  e.started_at + make_interval(days => e.age_days / 2, mins => 50)
+  e.started_at + make_interval(days => e.age_days / 2, mins => 50),
+  e.organization_id
 from syn_enrolments as e
 where e.done;
 
