@@ -204,6 +204,7 @@ export type Database = {
           final_score: number | null
           id: string
           issued_date: string
+          organization_id: string | null
           pdf_url: string | null
           revoked_at: string | null
           revoked_reason: string | null
@@ -221,6 +222,7 @@ export type Database = {
           final_score?: number | null
           id?: string
           issued_date?: string
+          organization_id?: string | null
           pdf_url?: string | null
           revoked_at?: string | null
           revoked_reason?: string | null
@@ -238,6 +240,7 @@ export type Database = {
           final_score?: number | null
           id?: string
           issued_date?: string
+          organization_id?: string | null
           pdf_url?: string | null
           revoked_at?: string | null
           revoked_reason?: string | null
@@ -252,6 +255,20 @@ export type Database = {
             columns: ["course_id"]
             isOneToOne: false
             referencedRelation: "courses"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "certificates_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "certificates_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
             referencedColumns: ["id"]
           },
           {
@@ -1255,6 +1272,7 @@ export type Database = {
           lesson_id: string | null
           lessons_completed: number
           notes: string | null
+          organization_id: string | null
           quiz_attempts: number
           quiz_best_score: number | null
           quiz_last_score: number | null
@@ -1276,6 +1294,7 @@ export type Database = {
           lesson_id?: string | null
           lessons_completed?: number
           notes?: string | null
+          organization_id?: string | null
           quiz_attempts?: number
           quiz_best_score?: number | null
           quiz_last_score?: number | null
@@ -1297,6 +1316,7 @@ export type Database = {
           lesson_id?: string | null
           lessons_completed?: number
           notes?: string | null
+          organization_id?: string | null
           quiz_attempts?: number
           quiz_best_score?: number | null
           quiz_last_score?: number | null
@@ -1321,6 +1341,20 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "lessons"
             referencedColumns: ["id", "course_id"]
+          },
+          {
+            foreignKeyName: "progress_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "progress_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "progress_user_id_fkey"
@@ -2259,6 +2293,7 @@ export type Database = {
           lesson_id: string | null
           lessons_completed: number
           notes: string | null
+          organization_id: string | null
           quiz_attempts: number
           quiz_best_score: number | null
           quiz_last_score: number | null
@@ -2299,6 +2334,7 @@ export type Database = {
           lesson_id: string | null
           lessons_completed: number
           notes: string | null
+          organization_id: string | null
           quiz_attempts: number
           quiz_best_score: number | null
           quiz_last_score: number | null
