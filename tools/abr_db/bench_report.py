@@ -45,3 +45,27 @@ def print_frontend(results: list[FrontendResult]) -> None:
     ui.console.print(table)
     s = summary(results)
     ui.info(f"median ratio {s['median_ratio']}x; {s['cases_meeting_goal']}/{s['cases']} cases meet the goal")
+
+
+def print_comparison(comparisons: list, revision: str) -> None:
+    table = Table(title=f"frontend suite under {revision}'s functions and policies vs now (p50 ms, same data)")
+    table.add_column("query", overflow="fold")
+    table.add_column("form")
+    table.add_column("limit", justify="right")
+    table.add_column(f"user {revision}", justify="right")
+    table.add_column("ratio", justify="right")
+    table.add_column("user now", justify="right")
+    table.add_column("ratio", justify="right")
+    for c in comparisons:
+        b, n = c.baseline, c.current
+        table.add_row(
+            b.name, b.form, f"{n.limit_p50:.3f}", f"{b.user_p50:.3f}", f"{b.ratio:.2f}x",
+            f"{n.user_p50:.3f}", f"{n.ratio:.2f}x" + ("" if n.meets_goal else " [red](goal)[/]"),
+        )
+    ui.console.print(table)
+    before = summary([c.baseline for c in comparisons])
+    now = summary([c.current for c in comparisons])
+    ui.info(
+        f"median ratio {before['median_ratio']}x -> {now['median_ratio']}x; cases meeting the goal "
+        f"{before['cases_meeting_goal']}/{before['cases']} -> {now['cases_meeting_goal']}/{now['cases']}"
+    )

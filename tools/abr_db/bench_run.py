@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import bench, bench_frontend, bench_machine, bench_report, progress_ui, ui
+from . import bench, bench_compare, bench_frontend, bench_machine, bench_report, progress_ui, ui
 from .connect import connect
 from .errors import UsageError
 from .paths import project
@@ -17,6 +17,8 @@ class BenchReport:
     machine: dict
     micro: list = field(default_factory=list)
     frontend: list = field(default_factory=list)
+    baseline: str | None = None
+    comparison: list = field(default_factory=list)
     writes: object = None
     notes: list[str] = field(default_factory=list)
 
@@ -33,6 +35,12 @@ class BenchReport:
                 "summary": bench_frontend.summary(self.frontend),
                 "cases": [r.as_dict() for r in self.frontend],
             },
+            "baseline": {
+                "revision": self.baseline,
+                "summary_baseline": bench_frontend.summary([c.baseline for c in self.comparison]),
+                "summary_current": bench_frontend.summary([c.current for c in self.comparison]),
+                "cases": [c.as_dict() for c in self.comparison],
+            } if self.baseline else None,
             "writes": self.writes.as_dict() if self.writes is not None else None,
         }
 
@@ -48,6 +56,7 @@ def run_all(
     clients: int = 8,
     seconds: int = 60,
     quiet: bool = False,
+    baseline: str | None = None,
 ) -> BenchReport:
     conn = connect(url)
     try:
@@ -71,7 +80,15 @@ def run_all(
                 on_step("done", len(report.micro), len(report.micro))
             if not quiet:
                 bench.print_results(report.micro, scale)
-        if frontend:
+        if frontend and baseline:
+            report.baseline = baseline
+            with progress_ui.steps_progress(f"frontend suite: {baseline} vs now") as on_step:
+                report.comparison = bench_compare.run(conn, baseline, repeat=repeat, on_case=on_step)
+                on_step("done", len(report.comparison), len(report.comparison))
+            report.frontend = [c.current for c in report.comparison]
+            if not quiet:
+                bench_report.print_comparison(report.comparison, baseline)
+        elif frontend:
             with progress_ui.steps_progress("frontend suite") as on_step:
                 report.frontend = bench_frontend.run(conn, repeat=repeat, on_case=on_step)
                 on_step("done", len(report.frontend), len(report.frontend))

@@ -195,11 +195,14 @@ def bench(
     seconds: int = typer.Option(60, "--seconds", min=1, max=3600, help="With --writes: pgbench duration."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output (plans included)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the JSON (plans included) to this file."),
+    baseline: Optional[str] = typer.Option(
+        None, "--baseline", help="Also time each frontend case under this git revision's functions and policies."
+    ),
 ) -> None:
     """Benchmarks: micro-cases as ratios; the frontend suite as each user vs service_role; --writes: pgbench."""
     report = bench_run.run_all(
         resolve_url(db_url), scale=scale, repeat=repeat, micro_repeat=micro_repeat, micro=micro,
-        frontend=frontend, writes=writes, clients=clients, seconds=seconds, quiet=as_json,
+        frontend=frontend, writes=writes, clients=clients, seconds=seconds, quiet=as_json, baseline=baseline,
     )
     text = json.dumps(report.as_dict(), indent=2, default=str)
     if output:
