@@ -131,6 +131,19 @@ CASES: list[FrontendCase] = [
         form="explicit filter",
     ),
     FrontendCase(
+        "org audit trail, latest 50 (compliance_officer)",
+        "compliance_officer",
+        'select * from public.audit_logs order by "timestamp" desc limit 50',
+        'select * from public.audit_logs where organization_id = {org} order by "timestamp" desc limit 50',
+    ),
+    FrontendCase(
+        "org audit trail, latest 50 (compliance_officer)",
+        "compliance_officer",
+        'select * from public.audit_logs where organization_id = {org} order by "timestamp" desc limit 50',
+        'select * from public.audit_logs where organization_id = {org} order by "timestamp" desc limit 50',
+        form="explicit filter",
+    ),
+    FrontendCase(
         "case full-text search, title+summary_en, newest 20 (direct .textSearch(); use the search RPC)",
         "learner",
         "select id, title, decision_date from public.tribunal_cases"
