@@ -218,7 +218,8 @@ def bench(
 def seed(
     db_url: Optional[str] = DbUrl,
     scale: Optional[float] = typer.Option(
-        None, "--scale", help="Load the synthetic benchmark dataset instead (1 = 100,000 people; linear in N)."
+        None, "--scale", min=0.001, max=20,
+        help="Load the synthetic benchmark dataset instead (1 = 100,000 people; linear in N).",
     ),
     replace: bool = typer.Option(False, "--replace", help="With --scale: remove synthetic data already there first."),
 ) -> None:
