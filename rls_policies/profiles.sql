@@ -44,17 +44,16 @@ grant delete on public.profiles to authenticated;
 grant select, insert, update, delete on public.profiles to service_role;
 
 drop policy if exists "users read own, staff read org members, super admins read all" on public.profiles;
+-- Each arm is one indexable comparison (issue 7): the primary key, the partial
+-- idx_profiles_org (its `deleted_at is null` is in the arm), and the super_admin
+-- range on the primary key; admin_org_id() is current_org_id() for an org_admin.
 drop policy if exists "users read own, org admins read org members, super admins read all" on public.profiles;
 create policy "users read own, org admins read org members, super admins read all" on public.profiles
 for select to authenticated
 using (
   id = (select private.current_user_id())
-  or (
-    (select private.is_org_admin())
-    and organization_id = (select private.current_org_id())
-    and deleted_at is null
-  )
-  or (select private.is_super_admin())
+  or (organization_id = (select private.admin_org_id()) and deleted_at is null)
+  or id between (select private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
 );
 
 drop policy if exists "users update own, org admins update members, super admins all" on public.profiles;

@@ -23,8 +23,5 @@ create policy "users read own seat, org admins read org seats" on public.subscri
 for select to authenticated
 using (
   assigned_to_user_id = (select private.current_user_id())
-  or (
-    organization_id = (select private.current_org_id())
-    and (select private.is_org_admin())
-  )
+  or organization_id = (select private.admin_org_id())
 );

@@ -19,7 +19,4 @@ grant select, insert, update, delete on public.subscriptions to service_role;
 drop policy if exists "org admins read own org" on public.subscriptions;
 create policy "org admins read own org" on public.subscriptions
 for select to authenticated
-using (
-  organization_id = (select private.current_org_id())
-  and (select private.is_org_admin())
-);
+using (organization_id = (select private.admin_org_id()));

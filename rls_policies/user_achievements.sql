@@ -7,6 +7,12 @@
 
   Interpretation: ACCESS.md lists no super_admin right here; reading all rows
   follows "super_admin: all" of the neighbouring learning tables.
+
+  Performance (issue 7): each arm is one comparison an index serves
+  (readable_user_ids() is the caller plus, for staff, their organization's live
+  members; super_admin_floor() makes "super_admin reads all" a range), so a
+  client's `select … order by … limit` without its own user_id filter reads the
+  caller's rows through the user_id index instead of scanning the table.
 */
 alter table public.user_achievements enable row level security;
 
@@ -18,7 +24,6 @@ drop policy if exists "users read own, staff read org members, super admins read
 create policy "users read own, staff read org members, super admins read all" on public.user_achievements
 for select to authenticated
 using (
-  user_id = (select private.current_user_id())
-  or ((select private.is_org_staff()) and user_id in (select private.org_member_ids()))
-  or (select private.is_super_admin())
+  user_id = any((select private.readable_user_ids())::uuid [])
+  or user_id between (select private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
 );

@@ -4,20 +4,26 @@
   achievements, badges and onboarding.
 
   Same rules as 00_access_helpers.sql: STABLE SECURITY DEFINER (they read
-  profiles past RLS), search_path = pg_catalog, pg_temp, in `private`, no row arguments, and
+  profiles past RLS), search_path = pg_catalog, pg_temp, PL/pgSQL (a cached plan, not a
+  re-plan per call), PARALLEL SAFE, in `private`, no row arguments, and
   called wrapped in policies: `(select private.current_user_id())`,
   `user_id in (select private.org_member_ids())`.
 */
 
 create or replace function private.current_user_id() returns uuid
-language sql
+language plpgsql
 stable
+parallel safe
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select p.id
-  from public.profiles as p
-  where p.id = (select auth.uid()) and p.deleted_at is null
+begin
+  return (
+    select p.id
+    from public.profiles as p
+    where p.id = (select auth.uid()) and p.deleted_at is null
+  );
+end;
 $$;
 
 comment on function private.current_user_id() is
@@ -25,39 +31,57 @@ comment on function private.current_user_id() is
   'more.';
 
 create or replace function private.is_read_only() returns boolean
-language sql
+language plpgsql
 stable
+parallel safe
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select coalesce((select private.current_role_name()) in ('viewer', 'guest'), true)
+begin
+  return coalesce((
+    select p.role in ('viewer', 'guest')
+    from public.profiles as p
+    where p.id = (select auth.uid()) and p.deleted_at is null
+  ), true);
+end;
 $$;
 
 comment on function private.is_read_only() is
 'True for viewer and guest (read-only roles of ACCESS.md) and for callers without a live profile.';
 
 create or replace function private.is_educator() returns boolean
-language sql
+language plpgsql
 stable
+parallel safe
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select coalesce((select private.current_role_name()) = 'educator', false)
+begin
+  return coalesce((
+    select p.role = 'educator'
+    from public.profiles as p
+    where p.id = (select auth.uid()) and p.deleted_at is null
+  ), false);
+end;
 $$;
 
 comment on function private.is_educator() is
 'True when the caller is an educator: an author of the rows they created.';
 
 create or replace function private.org_member_ids() returns setof uuid
-language sql
+language plpgsql
 stable
+parallel safe
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
+begin
+  return query
   select p.id
   from public.profiles as p
   where p.organization_id = (select private.current_org_id())
-    and p.deleted_at is null
+    and p.deleted_at is null;
+end;
 $$;
 
 comment on function private.org_member_ids() is

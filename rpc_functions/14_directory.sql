@@ -7,28 +7,38 @@
   without an organization gets an empty list.
 */
 
+-- PL/pgSQL rather than SQL (issue 7): a SQL function with SECURITY DEFINER and
+-- SET is planned again on every call; PL/pgSQL keeps its plan for the session.
 create or replace function private.org_directory()
 returns table (id uuid, full_name text, avatar_url text, role text, team_id uuid)
-language sql
+language plpgsql
 stable
+parallel safe
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
+begin
+  return query
   select p.id, p.full_name, p.avatar_url, p.role, p.team_id
   from public.profiles as p
   where p.organization_id = (select private.current_org_id())
     and p.deleted_at is null
-  order by p.full_name, p.id
+  order by p.full_name, p.id;
+end;
 $$;
 
+-- The wrapper is PL/pgSQL too: a SQL set-returning wrapper that cannot be
+-- inlined (it has SET) costs more per row than PL/pgSQL's RETURN QUERY.
 create or replace function public.org_directory()
 returns table (id uuid, full_name text, avatar_url text, role text, team_id uuid)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = pg_catalog, pg_temp
 as $$
-  select * from private.org_directory()
+begin
+  return query select * from private.org_directory();
+end;
 $$;
 
 comment on function public.org_directory() is

@@ -8,19 +8,30 @@
   the caller's organization.
 */
 
+-- One read of the caller's profile (role and live organization) rather than
+-- four helper calls: this RPC's cost is mostly who the caller is (issue 7).
 create or replace function private.my_org_analytics() returns setof public.org_analytics
 language plpgsql
 stable
+parallel safe
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+  caller_role text;
+  caller_org uuid;
 begin
-  if (select private.is_super_admin()) then
+  select p.role, o.id into caller_role, caller_org
+  from public.profiles as p
+  left join public.organizations as o on p.organization_id = o.id and o.deleted_at is null
+  where p.id = (select auth.uid()) and p.deleted_at is null;
+
+  if caller_role = 'super_admin' then
     return query select a.* from public.org_analytics as a order by a.name;
-  elsif (select private.is_org_staff()) and (select private.current_org_id()) is not null then
+  elsif caller_role in ('org_admin', 'compliance_officer', 'analyst') and caller_org is not null then
     return query
     select a.* from public.org_analytics as a
-    where a.organization_id = (select private.current_org_id());
+    where a.organization_id = caller_org;
   else
     raise exception using errcode = '42501', message = 'only organization staff may read organization analytics',
       hint = 'Staff are org admins, compliance officers and analysts of the organization.';

@@ -387,8 +387,8 @@ select columns_are(
   'public', 'progress',
   array['id', 'user_id', 'course_id', 'lesson_id', 'completion_percentage', 'lessons_completed', 'total_lessons',
     'quiz_attempts', 'quiz_best_score', 'quiz_last_score', 'quiz_passed', 'time_spent_seconds', 'started_at',
-    'last_accessed', 'completed_at', 'bookmarked', 'notes', 'created_at', 'updated_at'],
-  'progress has exactly its 19 columns'
+    'last_accessed', 'completed_at', 'bookmarked', 'notes', 'created_at', 'updated_at', 'organization_id'],
+  'progress has exactly its 20 columns (organization_id from 021)'
 );
 
 select col_type_is('public', 'progress', 'id', 'uuid', 'progress.id is uuid');
@@ -578,8 +578,9 @@ select results_eq(
 select columns_are('public', 'certificates', array[
   'id', 'user_id', 'course_id', 'certificate_number', 'issued_date', 'expiry_date', 'final_score',
   'completion_time_hours', 'pdf_url', 'verification_url', 'status', 'revoked_at', 'revoked_reason', 'created_at',
-  'verification_code', 'holder_name', 'course_title_en', 'course_title_fr'
-], 'certificates has exactly its 18 columns (verification_code from 016, name and titles as issued from 020)');
+  'verification_code', 'holder_name', 'course_title_en', 'course_title_fr', 'organization_id'
+], 'certificates has exactly its 19 columns (verification_code from 016, name and titles as issued from 020, '
+  || 'organization_id from 021)');
 
 select col_type_is('public', 'certificates', 'id', 'uuid', 'certificates.id is uuid');
 select col_not_null('public', 'certificates', 'id', 'certificates.id is not null');

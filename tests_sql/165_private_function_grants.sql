@@ -42,6 +42,10 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.is_reviewer()', 'authenticated', 'policy'),
 ('private.is_super_admin()', 'authenticated', 'policy'),
 ('private.org_member_ids()', 'authenticated', 'policy'),
+('private.readable_user_ids()', 'authenticated', 'policy'),
+('private.admin_org_id()', 'authenticated', 'policy'),
+('private.staff_org_id()', 'authenticated', 'policy'),
+('private.super_admin_floor()', 'authenticated', 'policy'),
 -- ... of the column guard on profiles (011_access_guards) ...
 ('private.current_role_name()', 'authenticated', 'trigger'),
 -- ... and the implementations of their RPCs

@@ -207,6 +207,7 @@ export type Database = {
           holder_name: string | null
           id: string
           issued_date: string
+          organization_id: string | null
           pdf_url: string | null
           revoked_at: string | null
           revoked_reason: string | null
@@ -227,6 +228,7 @@ export type Database = {
           holder_name?: string | null
           id?: string
           issued_date?: string
+          organization_id?: string | null
           pdf_url?: string | null
           revoked_at?: string | null
           revoked_reason?: string | null
@@ -247,6 +249,7 @@ export type Database = {
           holder_name?: string | null
           id?: string
           issued_date?: string
+          organization_id?: string | null
           pdf_url?: string | null
           revoked_at?: string | null
           revoked_reason?: string | null
@@ -261,6 +264,20 @@ export type Database = {
             columns: ["course_id"]
             isOneToOne: false
             referencedRelation: "courses"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "certificates_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "certificates_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
             referencedColumns: ["id"]
           },
           {
@@ -1306,6 +1323,7 @@ export type Database = {
           lesson_id: string | null
           lessons_completed: number
           notes: string | null
+          organization_id: string | null
           quiz_attempts: number
           quiz_best_score: number | null
           quiz_last_score: number | null
@@ -1327,6 +1345,7 @@ export type Database = {
           lesson_id?: string | null
           lessons_completed?: number
           notes?: string | null
+          organization_id?: string | null
           quiz_attempts?: number
           quiz_best_score?: number | null
           quiz_last_score?: number | null
@@ -1348,6 +1367,7 @@ export type Database = {
           lesson_id?: string | null
           lessons_completed?: number
           notes?: string | null
+          organization_id?: string | null
           quiz_attempts?: number
           quiz_best_score?: number | null
           quiz_last_score?: number | null
@@ -1372,6 +1392,20 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "lessons"
             referencedColumns: ["id", "course_id"]
+          },
+          {
+            foreignKeyName: "progress_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "progress_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "progress_user_id_fkey"
@@ -2470,6 +2504,7 @@ export type Database = {
           lesson_id: string | null
           lessons_completed: number
           notes: string | null
+          organization_id: string | null
           quiz_attempts: number
           quiz_best_score: number | null
           quiz_last_score: number | null
@@ -2655,6 +2690,7 @@ export type Database = {
           lesson_id: string | null
           lessons_completed: number
           notes: string | null
+          organization_id: string | null
           quiz_attempts: number
           quiz_best_score: number | null
           quiz_last_score: number | null

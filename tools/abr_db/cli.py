@@ -15,9 +15,10 @@ from typing import List, Optional
 import typer
 from rich.markup import escape
 
-from . import bench as bench_mod, bench_search as bench_search_mod, embed as embed_mod, embedded
+from . import bench_search as bench_search_mod, embed as embed_mod, embedded
 from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import export as export_mod, progressbar
+from . import bench_run, progress_ui, scale_seed
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -198,16 +199,32 @@ def types(
 @_handled
 def bench(
     db_url: Optional[str] = DbUrl,
-    scale: int = typer.Option(5, "--scale", min=1, max=100, help="Synthetic data scale (1 = 200 members, 1,000 enrolments)."),
-    repeat: int = typer.Option(15, "--repeat", min=1, max=1000, help="Runs of each side; the median is reported."),
-    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    scale: int = typer.Option(5, "--scale", min=1, max=100, help="Micro-cases' own data scale (1 = 200 members, 1,000 enrolments)."),
+    repeat: int = typer.Option(50, "--repeat", min=1, max=1000, help="Frontend suite: alternating runs per side (median, p95)."),
+    micro_repeat: int = typer.Option(15, "--micro-repeat", min=1, max=1000, help="Micro-cases: runs of each side."),
+    micro: bool = typer.Option(True, "--micro/--no-micro", help="Run the micro-cases (rolled-back data of their own)."),
+    frontend: bool = typer.Option(True, "--frontend/--no-frontend", help="Run the frontend suite (needs `seed --scale`)."),
+    writes: bool = typer.Option(False, "--writes", help="Also run pgbench over the learning RPCs, then the consistency checks."),
+    clients: int = typer.Option(8, "--clients", min=1, max=64, help="With --writes: pgbench clients."),
+    seconds: int = typer.Option(60, "--seconds", min=1, max=3600, help="With --writes: pgbench duration."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output (plans included)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the JSON (plans included) to this file."),
+    baseline: Optional[str] = typer.Option(
+        None, "--baseline", help="Also time each frontend case under this git revision's functions and policies."
+    ),
 ) -> None:
-    """Benchmarks: two ways of doing one thing, side by side, as a ratio (nothing is kept)."""
-    results = bench_mod.run_url(resolve_url(db_url), scale=scale, repeat=repeat)
+    """Benchmarks: micro-cases as ratios; the frontend suite as each user vs service_role; --writes: pgbench."""
+    report = bench_run.run_all(
+        resolve_url(db_url), scale=scale, repeat=repeat, micro_repeat=micro_repeat, micro=micro,
+        frontend=frontend, writes=writes, clients=clients, seconds=seconds, quiet=as_json, baseline=baseline,
+    )
+    text = json.dumps(report.as_dict(), indent=2, default=str)
+    if output:
+        output.write_text(text)
     if as_json:
-        typer.echo(bench_mod.to_json(results))
-    else:
-        bench_mod.print_results(results, scale)
+        typer.echo(text)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command("bench-search")
@@ -256,10 +273,24 @@ def embed(
 
 @app.command()
 @_handled
-def seed(db_url: Optional[str] = DbUrl) -> None:
-    """Load seeds/*.sql (idempotent: rows already there are kept)."""
-    done = seed_mod.seed(resolve_url(db_url))
-    ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
+def seed(
+    db_url: Optional[str] = DbUrl,
+    scale: Optional[float] = typer.Option(
+        None, "--scale", min=0.001, max=20,
+        help="Load the synthetic benchmark dataset instead (1 = 100,000 people; linear in N).",
+    ),
+    replace: bool = typer.Option(False, "--replace", help="With --scale: remove synthetic data already there first."),
+) -> None:
+    """Load seeds/*.sql (the demo data), or with --scale N the synthetic dataset of `abr-db bench`."""
+    if scale is None:
+        if replace:
+            raise UsageError("--replace goes with --scale")
+        done = seed_mod.seed(resolve_url(db_url))
+        ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
+        return
+    with progress_ui.steps_progress(f"seed --scale {scale:g}") as on_step:
+        result = scale_seed.seed_scale(resolve_url(db_url), scale, replace=replace, on_step=on_step)
+    scale_seed.print_result(result)
 
 
 @app.command("test-sql")

@@ -13,20 +13,25 @@ def seed_files(proj: Project) -> list:
     return sorted(proj.seeds.glob("*.sql")) if proj.seeds.is_dir() else []
 
 
+def run_file(conn: psycopg.Connection, path, proj: Project, what: str) -> None:
+    """Run one SQL file; a failure is a MigrationError naming the file and the SQLSTATE."""
+    try:
+        conn.execute(path.read_text())
+    except psycopg.Error as exc:
+        raise MigrationError(
+            f"{what} {proj.rel(path)} failed (rolled back)",
+            [f"SQLSTATE {exc.sqlstate}: {(exc.diag.message_primary or str(exc)).strip()}"],
+        ) from exc
+
+
 def seed(url: str, proj: Project | None = None) -> list[str]:
     proj = proj or current_project()
     done = []
     conn = connect(url)
     try:
         for path in seed_files(proj):
-            try:
-                with conn.transaction():
-                    conn.execute(path.read_text())
-            except psycopg.Error as exc:
-                raise MigrationError(
-                    f"seed {proj.rel(path)} failed (rolled back)",
-                    [f"SQLSTATE {exc.sqlstate}: {(exc.diag.message_primary or str(exc)).strip()}"],
-                ) from exc
+            with conn.transaction():
+                run_file(conn, path, proj, "seed")
             done.append(proj.rel(path))
     finally:
         conn.close()

@@ -1,0 +1,115 @@
+/*
+  step: progress (course-level and lesson rows), certificates, achievements
+
+  Each member (viewers excepted: they are read-only) takes 1 to 25 of the 38
+  published courses (most a few, some dozens: 1 + floor(24 u^5)). 45% of
+  enrolments are completed: all five lesson rows, the quiz passed, a
+  certificate. The others have 0 to 4 lessons done in order. A course-level
+  row's totals always agree with its lesson rows, as the RPCs keep them
+  (the consistency checks of `abr-db bench --writes` hold on this data).
+  Certificates only for completed courses, numbered ABR-2000-1NNNNNNN
+  (a range the database's own sequence, which writes the issue year, never
+  produces). organization_id (migration 021) is the member's organization, null
+  for the soft-deleted, as its trigger would set it.
+*/
+
+create temp table syn_enrolments on commit drop as
+select
+  u.id as user_id,
+  case when u.kind <> 'gone' then md5('syn-org:' || u.org)::uuid end as organization_id,
+  e.c,
+  md5('syn-course:' || e.c)::uuid as course_id,
+  e.done,
+  case when e.done then 5 else e.partial end as lessons_done,
+  now() - make_interval(days => 5 + e.age_days) as started_at,
+  e.age_days
+from syn_users as u
+cross join lateral (
+  select
+    1 + (u.n * 7 + j * 11) % 38 as c,
+    random() < 0.45 as done,
+    floor(random() * 5)::integer as partial,
+    floor(random() * 360)::integer as age_days
+  from generate_series(1, u.enrols) as j
+) as e
+where u.enrols > 0;
+
+insert into public.progress (
+  user_id, course_id, lesson_id, completion_percentage, lessons_completed, total_lessons, time_spent_seconds,
+  started_at, last_accessed, completed_at, created_at, updated_at, organization_id
+)
+select
+  e.user_id,
+  e.course_id,
+  null,
+  round(100.0 * e.lessons_done / 5, 2),
+  e.lessons_done,
+  5,
+  e.lessons_done * 600,
+  e.started_at,
+  e.started_at + make_interval(days => e.age_days / 2, mins => e.lessons_done * 10),
+  case when e.done then e.started_at + make_interval(days => e.age_days / 2, mins => 50) end,
+  e.started_at,  -- noqa: AL08
+  e.started_at + make_interval(days => e.age_days / 2, mins => e.lessons_done * 10),
+  e.organization_id
+from syn_enrolments as e;
+
+insert into public.progress (
+  user_id, course_id, lesson_id, completion_percentage, time_spent_seconds, quiz_attempts, quiz_best_score,
+  quiz_last_score, quiz_passed, started_at, last_accessed, completed_at, created_at, updated_at, organization_id
+)
+select
+  e.user_id,
+  e.course_id,
+  md5('syn-lesson:' || e.c || ':' || l)::uuid,
+  100,
+  600,
+  case when l = 5 then 1 + e.age_days % 2 else 0 end,
+  case when l = 5 then 75 + 25 * (e.age_days % 2) end,
+  case when l = 5 then 75 + 25 * (e.age_days % 2) end,
+  l = 5,
+  e.started_at + make_interval(mins => (l - 1) * 10),
+  e.started_at + make_interval(days => e.age_days / 2, mins => l * 10),
+  e.started_at + make_interval(days => e.age_days / 2, mins => l * 10),
+  e.started_at + make_interval(mins => (l - 1) * 10),
+  e.started_at + make_interval(days => e.age_days / 2, mins => l * 10),
+  e.organization_id
+from syn_enrolments as e
+cross join lateral generate_series(1, e.lessons_done) as l;
+
+insert into public.certificates (
+  user_id, course_id, certificate_number, issued_date, final_score, completion_time_hours, status, created_at,
+  organization_id
+)
+select
+  e.user_id,
+  e.course_id,
+  'ABR-2000-' || (10000000 + row_number() over (order by e.user_id, e.c)),
+  (e.started_at + make_interval(days => e.age_days / 2, mins => 50))::date,
+  75 + 25 * (e.age_days % 2),
+  1.5,
+  'active',
+  e.started_at + make_interval(days => e.age_days / 2, mins => 50),
+  e.organization_id
+from syn_enrolments as e
+where e.done;
+
+insert into public.user_achievements (
+  user_id, total_points, weekly_points, monthly_points, current_streak_days, longest_streak_days,
+  last_activity_date, courses_completed, lessons_completed, quizzes_passed, certificates_earned, level
+)
+select
+  e.user_id,
+  sum(case when e.done then 100 else 0 end + 10 * e.lessons_done)::integer,
+  (sum(e.lessons_done) % 50)::integer,
+  (sum(e.lessons_done) % 200)::integer,
+  (count(*) % 7)::integer,
+  (count(*) % 30)::integer,
+  current_date - min(e.age_days) / 2,
+  count(*) filter (where e.done)::integer,
+  sum(e.lessons_done)::integer,
+  count(*) filter (where e.done)::integer,
+  count(*) filter (where e.done)::integer,
+  1 + (sum(case when e.done then 100 else 0 end + 10 * e.lessons_done) / 1000)::integer
+from syn_enrolments as e
+group by e.user_id;
