@@ -8,7 +8,9 @@
 \set done random(0, 9)
 begin;
 select set_config('role', 'authenticated', true),
-  set_config('request.jwt.claims', '{"role": "authenticated", "sub": "' || md5('syn-learner:' || :k)::uuid || '"}', true);
+  set_config(
+    'request.jwt.claims', '{"role": "authenticated", "sub": "' || md5('syn-learner:' || :k)::uuid || '"}', true
+  );
 do $$
 declare
   course uuid := md5('syn-course:' || :c)::uuid;

@@ -8,7 +8,9 @@
 \set c random(1, 38)
 begin;
 select set_config('role', 'authenticated', true),
-  set_config('request.jwt.claims', '{"role": "authenticated", "sub": "' || md5('syn-learner:' || :k)::uuid || '"}', true);
+  set_config(
+    'request.jwt.claims', '{"role": "authenticated", "sub": "' || md5('syn-learner:' || :k)::uuid || '"}', true
+  );
 do $$
 begin
   perform public.start_course(md5('syn-course:' || :c)::uuid);

@@ -56,10 +56,10 @@ select
   15,
   case when l = 5 then (
     select jsonb_agg(jsonb_build_object(
-      'question_en', 'Question ' || q || ' of course ' || c,
+      'question', 'Question ' || q || ' of course ' || c,
       'question_fr', 'Question ' || q || ' du cours ' || c,
       'options', jsonb_build_array('Option A', 'Option B', 'Option C', 'Option D'),
-      'correct_answer', 'Option ' || chr(65 + (c + q) % 4)
+      'correct_answer', (c + q) % 4
     ) order by q)
     from generate_series(1, 4) as q
   ) end,
