@@ -2587,6 +2587,7 @@ export type Database = {
           holder_name: string | null
           id: string
           issued_date: string
+          organization_id: string | null
           pdf_url: string | null
           revoked_at: string | null
           revoked_reason: string | null
