@@ -30,6 +30,8 @@ delete from public.progress as pr
 where pr.user_id in (select id from syn_people);
 delete from public.user_achievements as ua
 where ua.user_id in (select id from syn_people);
+delete from private.points_ledger as pl
+where pl.user_id in (select id from syn_people);
 delete from public.subscription_seats as s
 where s.organization_id in (select id from syn_orgs);
 update public.profiles as p set seat_id = null, team_id = null
@@ -52,6 +54,8 @@ delete from public.subscriptions as s
 where s.organization_id in (select id from syn_orgs);
 delete from public.organizations as o
 where o.id in (select id from syn_orgs);
+delete from public.learning_paths as lp
+where lp.slug like 'syn-path-%';
 delete from public.lessons as l
 where l.course_id in (select c.id from public.courses as c
 where c.slug like 'syn-course-%');

@@ -128,11 +128,12 @@ CHECKS: tuple[Check, ...] = (
         "warn",
         "an API role may create temporary objects (pg_temp domains and tables shadowing unqualified names)",
         """
-        select r, format('revoke temporary on database %I from public (granted back to its owner only)',
-                         current_database())
-        from unnest(array['anon', 'authenticated', 'service_role']) as r
-        where exists (select from pg_catalog.pg_roles where rolname = r)
-          and has_database_privilege(r, current_database(), 'temporary')
+        select ro.rolname::text, format('revoke temporary on database %I from public (granted back to its owner only)',
+                                        current_database())
+        from pg_catalog.pg_roles as ro
+        -- only the roles that exist (not yet bootstrapped: none); by oid, so no name is looked up
+        where ro.rolname in ('anon', 'authenticated', 'service_role')
+          and has_database_privilege(ro.oid, current_database(), 'temporary')
         """,
     ),
     Check(

@@ -5,7 +5,9 @@ limit: no RLS).
 
 A case is a name, a picker (which synthetic user acts), the SQL the user's
 request becomes, and the SQL of the limit. `{me}` and `{org}` stand for the
-picked user's id and organization (quoted literals). A new RPC joins the suite
+picked user's id and organization (quoted literals); `{vec}` for a query
+embedding (a live case's vector: the clustered synthetic vectors of
+`seed --scale`) and `{case}` for that case's id. A new RPC joins the suite
 with one `FrontendCase(...)` line here.
 """
 
@@ -35,6 +37,12 @@ PICKERS = {
         where p.email like '%{SYN}' and p.role = 'compliance_officer'
           and p.organization_id = md5('syn-org:10')::uuid
         limit 1""",
+    "searcher": f"""
+        select p.id, p.organization_id from public.profiles as p
+        where p.email like '%{SYN}' and p.role = 'learner' and p.deleted_at is null
+          and p.organization_id = md5('syn-org:10')::uuid
+          and exists (select from public.saved_searches as s where s.user_id = p.id and s.filters ->> 'lang' = 'en')
+        order by p.email limit 1""",
     "anon": "select null::uuid, null::uuid",
 }
 
@@ -213,4 +221,138 @@ CASES: list[FrontendCase] = [
         "select id, slug, title_en, title_fr, category, level, tier_required from public.courses"
         " where is_published and deleted_at is null order by order_index",
     ),
+]
+
+
+# The learning loop (docs/LEARNING_BENCH.md): each board's limit reads user_achievements
+# in board order, with the scope and period written out.
+TORONTO_WEEK = "date_trunc('week', now() at time zone 'America/Toronto')::date"
+
+
+def _board_limit(points: str, where: str, page: str = "limit 10") -> str:
+    return (
+        f"select rank() over (order by ua.{points} desc), p.full_name, ua.level, ua.{points}"
+        " from public.user_achievements as ua inner join public.profiles as p on ua.user_id = p.id"
+        f" where ua.listed{where} order by ua.{points} desc, ua.user_id {page}"
+    )
+
+
+MY_TEAM = "(select pt.team_id from public.profiles as pt where pt.id = {me})"
+
+CASES += [
+    FrontendCase("leaderboard global, all time, top 10", "learner",
+                 "select * from public.leaderboard('global', 10)", _board_limit("total_points", "")),
+    FrontendCase("leaderboard organization, all time, top 10", "learner",
+                 "select * from public.leaderboard('organization', 10)",
+                 _board_limit("total_points", " and ua.organization_id = {org}")),
+    FrontendCase("leaderboard team, all time, top 10", "learner",
+                 "select * from public.leaderboard('team', 10)",
+                 _board_limit("total_points", f" and ua.team_id = {MY_TEAM}")),
+    FrontendCase("leaderboard global, this week, top 10", "learner",
+                 "select * from public.leaderboard('global', 10, 'week')",
+                 _board_limit("weekly_points", f" and ua.points_week = {TORONTO_WEEK}")),
+    FrontendCase("leaderboard organization, this week, top 10", "learner",
+                 "select * from public.leaderboard('organization', 10, 'week')",
+                 _board_limit("weekly_points",
+                              f" and ua.organization_id = {{org}} and ua.points_week = {TORONTO_WEEK}")),
+    FrontendCase("leaderboard team, this week, top 10", "learner",
+                 "select * from public.leaderboard('team', 10, 'week')",
+                 _board_limit("weekly_points", f" and ua.team_id = {MY_TEAM} and ua.points_week = {TORONTO_WEEK}")),
+    FrontendCase("leaderboard global, all time, 100 at offset 1,000", "learner",
+                 "select * from public.leaderboard('global', 100, 'all_time', 1000)",
+                 _board_limit("total_points", "", "limit 100 offset 1000")),
+    FrontendCase(
+        "my_dashboard('en')",
+        "learner",
+        "select public.my_dashboard('en')",
+        "select (select to_jsonb(ua) from public.user_achievements as ua where ua.user_id = {me}),"
+        " (select jsonb_agg(pr) from (select * from public.progress where user_id = {me} and lesson_id is null"
+        " and completed_at is null order by last_accessed desc limit 10) as pr),"
+        " (select jsonb_agg(c) from (select * from public.certificates where user_id = {me}"
+        " order by issued_date desc limit 5) as c),"
+        " (select count(*) from public.notifications where user_id = {me} and not read)",
+    ),
+    FrontendCase(
+        "my_learning_paths('en')",
+        "learner",
+        "select * from public.my_learning_paths('en')",
+        "select e.*, lp.course_ids, (select count(*) from public.progress as pr where pr.user_id = {me}"
+        " and pr.lesson_id is null and pr.completed_at is not null and pr.course_id = any(lp.course_ids))"
+        " from public.learning_path_enrollments as e"
+        " inner join public.learning_paths as lp on e.learning_path_id = lp.id where e.user_id = {me}",
+    ),
+]
+
+
+# Case-law search (rpc_functions/40_case_search.sql). The limits are the search
+# engineer's written-out queries: rank by the kept rank document, find by the
+# whole text, a page of 20; vectors: HNSW (ef_search 40, the default), top 10.
+def _fts_limit(lang: str, query: str, page: str = "limit 20") -> str:
+    config = "english_unaccent" if lang == "en" else "french_unaccent"
+    return (
+        f"select c.id, ts_rank(c.rank_doc_{lang}, q, 1) as r from public.tribunal_cases as c,"
+        f" websearch_to_tsquery('private.{config}', '{query}') as q"
+        f" where c.deleted_at is null and c.search_{lang} @@ q order by r desc {page}"
+    )
+
+
+def _facets_limit(lang: str, query: str) -> str:
+    config = "english_unaccent" if lang == "en" else "french_unaccent"
+    return (
+        "with m as (select c.tribunal, c.outcome, c.protected_ground, c.year from public.tribunal_cases as c,"
+        f" websearch_to_tsquery('private.{config}', '{query}') as q"
+        f" where c.deleted_at is null and c.search_{lang} @@ q)"
+        " select 'tribunal', tribunal, count(*) from m group by 2"
+        " union all select 'outcome', outcome, count(*) from m group by 2"
+        " union all select 'ground', g, count(*) from m, unnest(m.protected_ground) as g group by 2"
+        " union all select 'year', year::text, count(*) from m group by 2"
+    )
+
+
+VECTOR_LIMIT = (
+    "select id from public.tribunal_cases where deleted_at is null and embedding is not null"
+    " order by embedding <=> {vec} limit 10"
+)
+HYBRID_LIMIT = (
+    "with ft as (select c.id, row_number() over (order by ts_rank(c.rank_doc_en, q, 1) desc) as n"
+    " from public.tribunal_cases as c, websearch_to_tsquery('private.english_unaccent', 'racial profiling') as q"
+    " where c.deleted_at is null and c.search_en @@ q order by ts_rank(c.rank_doc_en, q, 1) desc limit 60),"
+    " sem as (select s.id, row_number() over (order by s.d) as n from (select id, embedding <=> {vec} as d"
+    " from public.tribunal_cases where deleted_at is null and embedding is not null"
+    " order by embedding <=> {vec} limit 60) as s)"
+    " select coalesce(ft.id, sem.id) as id, coalesce(1.0 / (60 + ft.n), 0) + coalesce(1.0 / (60 + sem.n), 0) as score"
+    " from ft full join sem on ft.id = sem.id order by score desc limit 20"
+)
+
+SEARCHES = [
+    ("en", "racial profiling"),
+    ("en", "poisoned work environment housing"),
+    ("fr", "profilage racial"),
+    ("fr", "milieu de travail empoisonne logement"),
+]
+
+CASES += [
+    FrontendCase(f"search_tribunal_cases {lang} '{query}', page of 20", "learner",
+                 f"select * from public.search_tribunal_cases('{query}', '{lang}')", _fts_limit(lang, query))
+    for lang, query in SEARCHES
+] + [
+    FrontendCase("search_tribunal_case_facets en 'racial profiling'", "learner",
+                 "select * from public.search_tribunal_case_facets('racial profiling', 'en')",
+                 _facets_limit("en", "racial profiling")),
+    FrontendCase("search_tribunal_case_facets fr 'profilage racial'", "learner",
+                 "select * from public.search_tribunal_case_facets('profilage racial', 'fr')",
+                 _facets_limit("fr", "profilage racial")),
+    FrontendCase("match_tribunal_cases, top 10 (HNSW)", "learner",
+                 "select * from public.match_tribunal_cases({vec}, 10)", VECTOR_LIMIT),
+    FrontendCase("hybrid_search_tribunal_cases en 'racial profiling', 20", "learner",
+                 "select * from public.hybrid_search_tribunal_cases('racial profiling', {vec}, 'en')", HYBRID_LIMIT),
+    FrontendCase("related_tribunal_cases, 5", "learner",
+                 "select * from public.related_tribunal_cases({case}, 5)",
+                 "select id from public.tribunal_cases where deleted_at is null and embedding is not null"
+                 " and id <> {case} order by embedding <=> (select embedding from public.tribunal_cases"
+                 " where id = {case}) limit 5"),
+    FrontendCase("run_saved_search (a saved 'racial profiling', en), page of 20", "searcher",
+                 "select * from public.run_saved_search((select s.id from public.saved_searches as s"
+                 " where s.user_id = {me} order by s.created_at, s.id limit 1))",
+                 _fts_limit("en", "racial profiling")),
 ]

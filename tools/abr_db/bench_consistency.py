@@ -8,6 +8,7 @@ invariant (a points ledger, say) joins with one `Check(...)` here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 
@@ -16,6 +17,9 @@ from .connect import connect
 
 SAMPLES = 5
 PEOPLE = "(select p.id from public.profiles as p where p.email like '%@synthetic.abr.test')"
+# The learning loop's invariants (ledger, totals, level, counters, one certificate
+# per completed course): each row it returns is one (check_name, user_id, expected, actual).
+LEARNING_SQL = Path(__file__).with_name("sql") / "learning_consistency.sql"
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,10 @@ CHECKS: list[Check] = [
             and cr.completed_at is not null
         )
         """,
+    ),
+    Check(
+        "learning loop: ledger, totals, weekly/monthly sums, level, counters, one certificate per completed course",
+        "select l.* from (" + LEARNING_SQL.read_text() + "\n) as l where l.user_id in {people}",
     ),
 ]
 

@@ -99,10 +99,26 @@ def _explain(cur: psycopg.Cursor, setup: Callable[[psycopg.Cursor], None], sql: 
         cur.execute("rollback to savepoint frontend")
 
 
-def run_case(cur: psycopg.Cursor, case: FrontendCase, repeat: int) -> FrontendResult:
+def query_vector(cur: psycopg.Cursor) -> dict[str, str]:
+    """`{vec}` and `{case}` of the cases: a live case's embedding (as a client would send a
+    query's) and that case's id; 'null' when no case has a vector yet."""
+    cur.execute(
+        "select embedding::text, id from public.tribunal_cases where deleted_at is null and embedding is not null"
+        " order by case_number limit 1"
+    )
+    row = cur.fetchone()
+    if row is None:
+        return {"vec": "null::extensions.vector", "case": "null::uuid"}
+    return {"vec": f"'{row[0]}'::extensions.vector", "case": _literal(row[1])}
+
+
+def run_case(
+    cur: psycopg.Cursor, case: FrontendCase, repeat: int, search: dict[str, str] | None = None
+) -> FrontendResult:
     me, org = pick(cur, case.picker)
-    user_sql = case.user_sql.format(me=_literal(me), org=_literal(org))
-    limit_sql = case.limit_sql.format(me=_literal(me), org=_literal(org))
+    values = {"me": _literal(me), "org": _literal(org), **(search or query_vector(cur))}
+    user_sql = case.user_sql.format(**values)
+    limit_sql = case.limit_sql.format(**values)
     role = "anon" if case.picker == "anon" else "authenticated"
 
     def as_user(c: psycopg.Cursor) -> None:
@@ -142,10 +158,11 @@ def run(
     results = []
     with conn.transaction(force_rollback=True):
         with conn.cursor() as cur:
+            search = query_vector(cur)
             for i, case in enumerate(todo):
                 if on_case:
                     on_case(f"{case.name} [{case.form}]", i, len(todo))
-                results.append(run_case(cur, case, repeat))
+                results.append(run_case(cur, case, repeat, search))
     return results
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import bench, bench_compare, bench_frontend, bench_machine, bench_report, progress_ui, ui
+from . import bench, bench_compare, bench_frontend, bench_machine, bench_report, ui
 from .connect import connect
 from .errors import UsageError
 from .paths import project
@@ -73,7 +73,7 @@ def run_all(
         if writes and not seeded:
             raise UsageError("--writes needs the synthetic dataset: run `abr-db seed --scale 1` first")
         if micro:
-            with progress_ui.steps_progress("micro-cases") as on_step:
+            with ui.steps("micro-cases") as on_step:
                 report.micro = bench.run(
                     conn, project().seeds / "bench" / "synthetic.sql", scale=scale, repeat=micro_repeat, on_case=on_step
                 )
@@ -82,14 +82,14 @@ def run_all(
                 bench.print_results(report.micro, scale)
         if frontend and baseline:
             report.baseline = baseline
-            with progress_ui.steps_progress(f"frontend suite: {baseline} vs now") as on_step:
+            with ui.steps(f"frontend suite: {baseline} vs now") as on_step:
                 report.comparison = bench_compare.run(conn, baseline, repeat=repeat, on_case=on_step)
                 on_step("done", len(report.comparison), len(report.comparison))
             report.frontend = [c.current for c in report.comparison]
             if not quiet:
                 bench_report.print_comparison(report.comparison, baseline)
         elif frontend:
-            with progress_ui.steps_progress("frontend suite") as on_step:
+            with ui.steps("frontend suite") as on_step:
                 report.frontend = bench_frontend.run(conn, repeat=repeat, on_case=on_step)
                 on_step("done", len(report.frontend), len(report.frontend))
             if not quiet:

@@ -12,6 +12,8 @@ cases each) plus the case's own mix of a few directions of its sub-topic (a low
 intrinsic dimension, as real embeddings have) and a little noise, normalized.
 Their embedding_model is 'synthetic-clustered', and only such vectors are ever
 replaced. The HNSW index is rebuilt once after the bulk update (same definition).
+The vectors come from seeds/bench/scale/55_case_vectors.sql, a step of
+`abr-db seed --scale` too: a scale-seeded database needs no --prepare.
 
 Then it measures, server execution time (EXPLAIN ANALYZE), each call in its own
 transaction, alternating `authenticated` (a signed-in user, PostgREST-style) and
@@ -38,12 +40,9 @@ import psycopg
 
 from .acting import act_as
 from .connect import connect
+from .paths import project
 
 SYNTHETIC_MODEL = "synthetic-clustered"
-TOPICS = 24
-SUBTOPICS = 8
-LEAVES = 32
-DIRECTIONS = 8
 
 EN_QUERIES = [
     "racial profiling",
@@ -181,62 +180,8 @@ select
 from rows as r
 """
 
-_CENTROIDS_SQL = """
-create temporary table bench_centroids on commit drop as
-with topics as (
-  select t, array(select random() * 2 - 1 from generate_series(1, 384) where t >= 0)::extensions.vector as v
-  from generate_series(0, {topics} - 1) as t
-),
-subs as (
-  select t.t as topic, s as sub, t.v operator(extensions.+) array(
-    select (random() * 2 - 1) * 0.7 from generate_series(1, 384) where s >= 0
-  )::extensions.vector as v
-  from topics as t cross join generate_series(0, {subs} - 1) as s
-)
-select s.topic, s.sub, l as leaf, s.v operator(extensions.+) array(
-  select (random() * 2 - 1) * 0.6 from generate_series(1, 384) where l >= 0
-)::extensions.vector as v
-from subs as s cross join generate_series(0, {leaves} - 1) as l;
-
--- The directions in which the cases of a sub-topic differ: a few per
--- sub-topic, so neighbourhoods have a low intrinsic dimension, as real
--- embeddings do (isotropic noise in 384 dimensions puts every neighbour at
--- the same distance, which no real corpus does).
-create temporary table bench_directions on commit drop as
-select t as topic, s as sub, d, array(
-  select (random() * 2 - 1) * 0.5 from generate_series(1, 384) where d >= 0
-)::extensions.vector as v
-from generate_series(0, {topics} - 1) as t cross join generate_series(0, {subs} - 1) as s
-cross join generate_series(1, {directions}) as d;
-"""
-
-# topic: the first discrimination type and ground; sub-topic: the tribunal;
-# leaf: the case's own hash (a neighbourhood of a few dozen cases); then the
-# case's own mix of its sub-topic's directions, and a little noise.
-_EMBED_SQL = """
-update public.tribunal_cases as c
-set embedding = extensions.l2_normalize(
-    b.v
-    operator(extensions.+) (
-      select sum(dir.v operator(extensions.*) array_fill((random() * 2 - 1)::real, array[384])::extensions.vector)
-      from bench_directions as dir
-      where dir.topic = b.topic and dir.sub = b.sub and c.id is not null
-    )
-    operator(extensions.+) array(
-      select (random() * 2 - 1) * 0.1 from generate_series(1, 384) where c.id is not null
-    )::extensions.vector
-  ),
-  embedding_model = %(model)s
-from bench_centroids as b
-where c.deleted_at is null
-  and (c.embedding is null or c.embedding_model = %(model)s)
-  and b.topic = (hashtext(coalesce(c.discrimination_type[1], '') || '/' || coalesce(c.protected_ground[1], ''))
-    & 2147483647) %% {topics}
-  and b.sub = (hashtext(c.tribunal) & 2147483647) %% {subs}
-  and b.leaf = (hashtext(c.id::text) & 2147483647) %% {leaves}
-"""
-
-HNSW_INDEX = "idx_tribunal_embedding"
+# The vectors: the scale seed's step (same file, same vectors for `abr-db seed --scale`).
+VECTORS_SQL = ("bench", "scale", "55_case_vectors.sql")
 
 
 def prepare(url: str, cases: int = 50_000, say: Callable[[str], None] = print) -> dict:
@@ -264,21 +209,15 @@ def prepare(url: str, cases: int = 50_000, say: Callable[[str], None] = print) -
         out["cases_seconds"] = round(time.monotonic() - started, 1)
 
         started = time.monotonic()
-        index_def = conn.execute("select pg_get_indexdef(to_regclass(%s))", (f"public.{HNSW_INDEX}",)).fetchone()[0]
         with conn.transaction():
-            conn.execute(f"drop index if exists public.{HNSW_INDEX}")
-            conn.execute(_CENTROIDS_SQL.format(topics=TOPICS, subs=SUBTOPICS, leaves=LEAVES, directions=DIRECTIONS))
-            updated = conn.execute(
-                _EMBED_SQL.format(topics=TOPICS, subs=SUBTOPICS, leaves=LEAVES), {"model": SYNTHETIC_MODEL}
-            ).rowcount
-        say(f"  clustered vectors: {updated:,} cases; compacting the table, rebuilding the HNSW index")
-        conn.execute("set maintenance_work_mem = '1GB'")
-        # The bulk update left a dead copy of every row: compact, as autovacuum
-        # and time would on a live database.
-        conn.execute("vacuum full public.tribunal_cases")
-        if index_def:
-            conn.execute(index_def)
-        conn.execute("analyze public.tribunal_cases")
+            conn.execute("set local maintenance_work_mem = '1GB'")
+            conn.execute(project().seeds.joinpath(*VECTORS_SQL).read_text())
+        updated = conn.execute(
+            "select count(*) from public.tribunal_cases where embedding_model = %s", (SYNTHETIC_MODEL,)
+        ).fetchone()[0]
+        say(f"  clustered vectors: {updated:,} cases (HNSW index rebuilt); vacuuming the table")
+        # The bulk update left a dead copy of every row: reclaim it, as autovacuum would.
+        conn.execute("vacuum analyze public.tribunal_cases")
         out["vectors"] = updated
         out["vectors_and_index_seconds"] = round(time.monotonic() - started, 1)
     return out

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bench_consistency, progress_ui, ui
+from . import bench_consistency, ui
 from .connect import connect
 from .embedded import pg_bindir
 from .errors import MigrationError, UsageError
@@ -115,7 +115,7 @@ def run(url: str, clients: int = 8, seconds: int = 60, quiet: bool = False) -> W
             *[arg for name in scripts for arg in ("-f", f"{folder / name}@{MIX[name]}")],
             url,
         ]
-        with progress_ui.steps_progress(f"pgbench: {clients} clients, {seconds} s") as on_step:
+        with ui.steps(f"pgbench: {clients} clients, {seconds} s") as on_step:
             on_step("running the learning RPCs", 0, 2)
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 300)
             on_step("consistency checks", 1, 2)

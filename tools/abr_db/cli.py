@@ -17,8 +17,8 @@ from rich.markup import escape
 
 from . import bench_search as bench_search_mod, embed as embed_mod, embedded
 from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
-from . import export as export_mod, progressbar
-from . import bench_run, progress_ui, scale_seed
+from . import export as export_mod
+from . import bench_run, scale_seed
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -169,7 +169,7 @@ def verify(
     else:
         verify_mod.print_report(report)
     if matrix:
-        with progressbar.progress("access matrix") as step:
+        with ui.steps("access matrix") as step:
             markdown = access_matrix.generate(url, step)
         if write:
             write.write_text(markdown)
@@ -288,7 +288,7 @@ def seed(
         done = seed_mod.seed(resolve_url(db_url))
         ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
         return
-    with progress_ui.steps_progress(f"seed --scale {scale:g}") as on_step:
+    with ui.steps(f"seed --scale {scale:g}") as on_step:
         result = scale_seed.seed_scale(resolve_url(db_url), scale, replace=replace, on_step=on_step)
     scale_seed.print_result(result)
 

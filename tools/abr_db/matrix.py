@@ -165,8 +165,8 @@ def _columns(cur: psycopg.Cursor, table: str, role: str, privilege: str) -> list
     return [r[0] for r in cur.fetchall()]
 
 
-def build(conn: psycopg.Connection, seed_file: Path, progress: Callable[[int, int, str], None] | None = None) -> Matrix:
-    """The matrix; progress(done, total, table) is called as each table starts."""
+def build(conn: psycopg.Connection, seed_file: Path, progress: Callable[[str, int, int], None] | None = None) -> Matrix:
+    """The matrix; progress(table, done, total) is called as each table starts."""
     with conn.transaction(force_rollback=True):
         with conn.cursor() as cur:
             cur.execute(seed_file.read_text())
@@ -178,7 +178,7 @@ def build(conn: psycopg.Connection, seed_file: Path, progress: Callable[[int, in
             matrix = Matrix(tables)
             for done, table in enumerate(tables):
                 if progress:
-                    progress(done, len(tables), table)
+                    progress(table, done, len(tables))
                 ident = sql.Identifier(table)
                 cur.execute(sql.SQL("select id from public.{} order by id").format(ident))
                 ids = [r[0] for r in cur.fetchall()]
@@ -230,7 +230,7 @@ def build(conn: psycopg.Connection, seed_file: Path, progress: Callable[[int, in
     return matrix
 
 
-def generate(url: str, progress: Callable[[int, int, str], None] | None = None) -> str:
+def generate(url: str, progress: Callable[[str, int, int], None] | None = None) -> str:
     """The matrix of the database at url, as Markdown (docs/ACCESS_MATRIX.md)."""
     conn = connect(url)
     try:

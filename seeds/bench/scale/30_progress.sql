@@ -94,22 +94,92 @@ select
 from syn_enrolments as e
 where e.done;
 
+-- Everyone with courses follows one learning path (1 + n % 6); completed when
+-- all four of its courses are.
+insert into public.learning_path_enrollments (user_id, learning_path_id, enrolled_at, completed_at)
+select
+  u.id as user_id,
+  lp.id as learning_path_id,
+  now() - interval '370 days',
+  case when d.courses = 4 then d.last_done end
+from syn_users as u
+inner join public.learning_paths as lp on lp.slug = 'syn-path-' || (1 + u.n % 6)
+cross join lateral (
+  select
+    count(*) as courses,
+    max(e.started_at + make_interval(days => e.age_days / 2, mins => 50)) as last_done
+  from syn_enrolments as e
+  where e.user_id = u.id and e.done and e.course_id = any(lp.course_ids)
+) as d
+where u.enrols > 0;
+
+-- The learning loop's points ledger, as its triggers would have written it
+-- (rpc_functions/17_gamification.sql: 10 per completed lesson, 20 per passed
+-- quiz, the course's points_value per completed course, each at the event's
+-- time); achievements are its sums, the counters its count(*)s, organization
+-- and team copied from the profile, as the loop keeps them
+-- (tools/abr_db/sql/learning_consistency.sql finds nothing on this data).
+insert into private.points_ledger (user_id, kind, subject_id, points, awarded_at)
+select pr.user_id, 'lesson_completed', pr.lesson_id, 10, pr.completed_at
+from public.progress as pr
+inner join syn_enrolments as e on pr.user_id = e.user_id and pr.course_id = e.course_id
+where pr.lesson_id is not null and pr.completed_at is not null
+union all
+select pr.user_id, 'quiz_passed', pr.lesson_id, 20, pr.completed_at
+from public.progress as pr
+inner join syn_enrolments as e on pr.user_id = e.user_id and pr.course_id = e.course_id
+where pr.lesson_id is not null and pr.quiz_passed
+union all
+select e.user_id, 'course_completed', e.course_id, c.points_value,
+  e.started_at + make_interval(days => e.age_days / 2, mins => 50)
+from syn_enrolments as e
+inner join public.courses as c on e.course_id = c.id
+where e.done;
+
+create temp table syn_points on commit drop as
+select
+  pl.user_id,
+  sum(pl.points)::integer as total,
+  coalesce(sum(pl.points) filter (
+    where date_trunc('week', pl.awarded_at at time zone 'America/Toronto')::date
+    = date_trunc('week', now() at time zone 'America/Toronto')::date
+  ), 0)::integer as week,
+  coalesce(sum(pl.points) filter (
+    where date_trunc('month', pl.awarded_at at time zone 'America/Toronto')::date
+    = date_trunc('month', now() at time zone 'America/Toronto')::date
+  ), 0)::integer as month
+from private.points_ledger as pl
+where exists (
+  select from syn_enrolments as e
+  where e.user_id = pl.user_id
+)
+group by pl.user_id;
+
 insert into public.user_achievements (
-  user_id, total_points, weekly_points, monthly_points, current_streak_days, longest_streak_days,
-  last_activity_date, courses_completed, lessons_completed, quizzes_passed, certificates_earned, level
+  user_id, total_points, weekly_points, monthly_points, points_week, points_month, current_streak_days,
+  longest_streak_days, last_activity_date, courses_completed, lessons_completed, quizzes_passed,
+  certificates_earned, level, level_progress, organization_id, team_id, listed
 )
 select
   e.user_id,
-  sum(case when e.done then 100 else 0 end + 10 * e.lessons_done)::integer,
-  (sum(e.lessons_done) % 50)::integer,
-  (sum(e.lessons_done) % 200)::integer,
+  coalesce(max(pt.total), 0),
+  coalesce(max(pt.week), 0),
+  coalesce(max(pt.month), 0),
+  date_trunc('week', now() at time zone 'America/Toronto')::date,
+  date_trunc('month', now() at time zone 'America/Toronto')::date,
   (count(*) % 7)::integer,
-  (count(*) % 30)::integer,
+  greatest(count(*) % 7, count(*) % 30)::integer,
   current_date - min(e.age_days) / 2,
   count(*) filter (where e.done)::integer,
   sum(e.lessons_done)::integer,
   count(*) filter (where e.done)::integer,
   count(*) filter (where e.done)::integer,
-  1 + (sum(case when e.done then 100 else 0 end + 10 * e.lessons_done) / 1000)::integer
+  (private.level_of(coalesce(max(pt.total), 0))).level,
+  (private.level_of(coalesce(max(pt.total), 0))).level_progress,
+  max(p.organization_id::text)::uuid,
+  max(p.team_id::text)::uuid,
+  bool_and(p.deleted_at is null)
 from syn_enrolments as e
+inner join public.profiles as p on e.user_id = p.id
+left join syn_points as pt on e.user_id = pt.user_id
 group by e.user_id;
