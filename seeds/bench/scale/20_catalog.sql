@@ -66,27 +66,3 @@ select
   75,
   true
 from generate_series(1, 40) as c cross join generate_series(1, 5) as l;
-
--- Six learning paths of four published courses each (path p: courses p, p + 6, p + 12, p + 18).
-insert into public.learning_paths (
-  id, title_en, title_fr, description_en, description_fr, slug, course_ids, estimated_duration_hours, category,
-  level, is_published, tier_required, created_by
-)
-select
-  md5('syn-path:' || p)::uuid,
-  'Learning path ' || p,
-  'Parcours ' || p,
-  'Four courses, in order.',
-  'Quatre cours, dans l''ordre.',
-  'syn-path-' || p,
-  array[
-    md5('syn-course:' || p)::uuid, md5('syn-course:' || (p + 6))::uuid, md5('syn-course:' || (p + 12))::uuid,
-    md5('syn-course:' || (p + 18))::uuid
-  ],
-  6,
-  'Foundations',
-  'Introductory',
-  true,
-  'free',
-  md5('syn-educator:1')::uuid
-from generate_series(1, 6) as p;

@@ -94,25 +94,6 @@ select
 from syn_enrolments as e
 where e.done;
 
--- Everyone with courses follows one learning path (1 + n % 6); completed when
--- all four of its courses are.
-insert into public.learning_path_enrollments (user_id, learning_path_id, enrolled_at, completed_at)
-select
-  u.id as user_id,
-  lp.id as learning_path_id,
-  now() - interval '370 days',
-  case when d.courses = 4 then d.last_done end
-from syn_users as u
-inner join public.learning_paths as lp on lp.slug = 'syn-path-' || (1 + u.n % 6)
-cross join lateral (
-  select
-    count(*) as courses,
-    max(e.started_at + make_interval(days => e.age_days / 2, mins => 50)) as last_done
-  from syn_enrolments as e
-  where e.user_id = u.id and e.done and e.course_id = any(lp.course_ids)
-) as d
-where u.enrols > 0;
-
 -- The learning loop's points ledger, as its triggers would have written it
 -- (rpc_functions/17_gamification.sql: 10 per completed lesson, 20 per passed
 -- quiz, the course's points_value per completed course, each at the event's
