@@ -31,31 +31,46 @@
 drop function if exists public.leaderboard(text, integer);
 drop function if exists private.leaderboard(text, integer);
 
+-- PL/pgSQL, not SQL (issue 7): a SQL function with SET is neither inlined nor kept planned
+-- across calls, and it is called once per listed row (~9 us each; now ~2 us).
 create or replace function private.leaderboard_display_name(p_full_name text, p_same_org boolean) returns text
-language sql
+language plpgsql
 immutable
 set search_path = pg_catalog, pg_temp
 as $$
-  select case
-    when p_full_name is null or pg_catalog.btrim(p_full_name) = '' then null
-    when p_same_org then pg_catalog.regexp_replace(pg_catalog.btrim(p_full_name), '\s+', ' ', 'g')
-    else (
-      select case
-        when pg_catalog.array_length(w.parts, 1) = 1 then w.parts[1]
-        else w.parts[1] || ' ' || pg_catalog.left(w.parts[pg_catalog.array_length(w.parts, 1)], 1) || '.'
-      end
-      from (select pg_catalog.regexp_split_to_array(pg_catalog.btrim(p_full_name), '\s+') as parts) as w
-    )
-  end
+declare
+  parts text [];
+begin
+  if p_full_name is null or pg_catalog.btrim(p_full_name) = '' then
+    return null;
+  end if;
+  if p_same_org then
+    return pg_catalog.regexp_replace(pg_catalog.btrim(p_full_name), '\s+', ' ', 'g');
+  end if;
+  parts := pg_catalog.regexp_split_to_array(pg_catalog.btrim(p_full_name), '\s+');
+  if pg_catalog.array_length(parts, 1) = 1 then
+    return parts[1];
+  end if;
+  return parts[1] || ' ' || pg_catalog.left(parts[pg_catalog.array_length(parts, 1)], 1) || '.';
+end;
 $$;
 
 comment on function private.leaderboard_display_name(text, boolean) is
 'Internal: full name within the caller''s organization, otherwise first name and last initial.';
 
--- `setof record`, not `returns table`: the page comes from one of nine static query shapes run
--- with EXECUTE, and a `returns table` function's OUT columns, never assigned, are what plpgsql_check
--- (`supabase db lint --fail-on warning`) reports. The public wrapper names the columns. The
--- return type changed once (from `returns table`), so the function is dropped first.
+-- `setof record`, not `returns table`: a `returns table` function's OUT columns, never
+-- assigned, are what plpgsql_check (`supabase db lint --fail-on warning`) reports. The public
+-- wrapper names the columns. The return type changed once (from `returns table`), so the
+-- function is dropped first.
+--
+-- Speed (issue 7): one read of the caller's profile (not three helpers), and every statement
+-- static, so PL/pgSQL keeps one plan per (scope, period) for the session instead of parsing
+-- and planning a format()ted EXECUTE on every call. Each branch reads its board's index in
+-- order into arrays (user, points, level) of at most p_offset + p_limit entries; one
+-- statement ranks them, drops the offset and names the page.
+-- plan_cache_mode: each statement's generic plan reads its board's index in order, as a
+-- custom plan does, but `limit n` makes the generic estimate look dearer, so without it
+-- PL/pgSQL would plan every call anew.
 drop function if exists private.leaderboard(text, integer, text, integer);
 create function private.leaderboard(p_scope text, p_limit integer, p_period text, p_offset integer)
 returns setof record
@@ -63,14 +78,18 @@ language plpgsql
 stable
 security definer
 set search_path = pg_catalog, pg_temp
+set plan_cache_mode = force_generic_plan
 as $$
 declare
-  me uuid := (select private.current_user_id());
-  my_org uuid := (select private.current_org_id());
-  my_team uuid := (select private.current_team_id());
-  points_col text;
-  period_filter text;
-  scope_filter text;
+  me uuid;
+  my_org uuid;
+  my_team uuid;
+  n integer;
+  this_week date;
+  this_month date;
+  v_ids uuid [];
+  v_points integer [];
+  v_levels integer [];
 begin
   if p_scope is null or p_scope not in ('organization', 'team', 'global') then
     raise exception using
@@ -96,6 +115,13 @@ begin
       message = 'p_offset must be between 0 and 10000',
       hint = 'The default is 0.';
   end if;
+  -- What current_user_id(), current_org_id() and current_team_id() would say, in one read:
+  -- a live profile; its organization only while that is live.
+  select p.id, o.id, p.team_id
+  into me, my_org, my_team
+  from public.profiles as p
+  left join public.organizations as o on p.organization_id = o.id and o.deleted_at is null
+  where p.id = (select auth.uid()) and p.deleted_at is null;
   if me is null then
     raise exception using
       errcode = '42501',
@@ -115,56 +141,89 @@ begin
       hint = 'Use p_scope => ''organization'' or ''global''.';
   end if;
 
-  -- Identifiers from fixed lists only; values are parameters. One static
-  -- shape per (scope, period), so each plan reads its own index in order.
-  -- Rows, ranks and the page come from user_achievements alone (its copies
-  -- of organization, team and listed are kept in step with profiles by the
-  -- triggers of 022, in the same transaction), reading the board's partial
-  -- index in order; profiles are read for the page's names only.
-  points_col := case p_period
-    when 'week' then 'weekly_points'
-    when 'month' then 'monthly_points'
-    else 'total_points'
-  end;
-  period_filter := case p_period
-    when 'week' then 'ua.points_week = private.toronto_week(pg_catalog.now())'
-    when 'month' then 'ua.points_month = private.toronto_month(pg_catalog.now())'
-    else 'true'
-  end;
-  scope_filter := case p_scope
-    when 'organization' then 'ua.organization_id = $1'
-    when 'team' then 'ua.team_id = $2'
-    else 'true'
-  end;
-
-  return query execute pg_catalog.format(
-    $q$
-    select
-      b.rank,
-      private.leaderboard_display_name(p.full_name, p.organization_id is not distinct from $1 and $1 is not null),
-      b.level,
-      b.points
+  -- Rows and points from user_achievements alone (its copies of organization, team and
+  -- listed are kept in step with profiles by the triggers of 022, in the same transaction).
+  n := p_offset + p_limit;
+  if p_period = 'week' then
+    this_week := private.toronto_week(pg_catalog.now());
+  elsif p_period = 'month' then
+    this_month := private.toronto_month(pg_catalog.now());
+  end if;
+  if p_period = 'all_time' and p_scope = 'global' then
+    select array_agg(b.user_id), array_agg(b.total_points), array_agg(b.level) into v_ids, v_points, v_levels
     from (
-      select ranked.*
-      from (
-        select
-          pg_catalog.rank() over (order by ua.%1$I desc) as rank,
-          ua.level,
-          ua.%1$I as points,
-          ua.user_id
-        from public.user_achievements as ua
-        where ua.listed and %2$s and %3$s
-        order by ua.%1$I desc, ua.user_id
-        limit $3
-      ) as ranked
-      order by ranked.points desc, ranked.user_id
-      offset $4
-    ) as b
-    inner join public.profiles as p on b.user_id = p.id
-    order by b.points desc, b.user_id
-    $q$,
-    points_col, scope_filter, period_filter
-  ) using my_org, my_team, p_offset + p_limit, p_offset;
+      select ua.user_id, ua.total_points, ua.level from public.user_achievements as ua
+      where ua.listed order by ua.total_points desc, ua.user_id limit n
+    ) as b;
+  elsif p_period = 'all_time' and p_scope = 'organization' then
+    select array_agg(b.user_id), array_agg(b.total_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.total_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.organization_id = my_org order by ua.total_points desc, ua.user_id limit n
+    ) as b;
+  elsif p_period = 'all_time' then
+    select array_agg(b.user_id), array_agg(b.total_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.total_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.team_id = my_team order by ua.total_points desc, ua.user_id limit n
+    ) as b;
+  elsif p_period = 'week' and p_scope = 'global' then
+    select array_agg(b.user_id), array_agg(b.weekly_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.weekly_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.points_week = this_week order by ua.weekly_points desc, ua.user_id limit n
+    ) as b;
+  elsif p_period = 'week' and p_scope = 'organization' then
+    select array_agg(b.user_id), array_agg(b.weekly_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.weekly_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.organization_id = my_org and ua.points_week = this_week
+      order by ua.weekly_points desc, ua.user_id limit n
+    ) as b;
+  elsif p_period = 'week' then
+    select array_agg(b.user_id), array_agg(b.weekly_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.weekly_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.team_id = my_team and ua.points_week = this_week
+      order by ua.weekly_points desc, ua.user_id limit n
+    ) as b;
+  elsif p_scope = 'global' then
+    select array_agg(b.user_id), array_agg(b.monthly_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.monthly_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.points_month = this_month order by ua.monthly_points desc, ua.user_id limit n
+    ) as b;
+  elsif p_scope = 'organization' then
+    select array_agg(b.user_id), array_agg(b.monthly_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.monthly_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.organization_id = my_org and ua.points_month = this_month
+      order by ua.monthly_points desc, ua.user_id limit n
+    ) as b;
+  else
+    select array_agg(b.user_id), array_agg(b.monthly_points), array_agg(b.level) into v_ids, v_points, v_levels
+    from (
+      select ua.user_id, ua.monthly_points, ua.level from public.user_achievements as ua
+      where ua.listed and ua.team_id = my_team and ua.points_month = this_month
+      order by ua.monthly_points desc, ua.user_id limit n
+    ) as b;
+  end if;
+
+  -- Competition ranks over the first n entries (in board order: points desc, user id),
+  -- then the page; profiles only for the page's names.
+  return query
+  select
+    b.rank,
+    private.leaderboard_display_name(p.full_name, p.organization_id is not distinct from my_org and my_org is not null),
+    b.level,
+    b.points
+  from (
+    select pg_catalog.rank() over (order by u.points desc) as rank, u.level, u.points, u.user_id, u.ord
+    from unnest(v_ids, v_points, v_levels) with ordinality as u (user_id, points, level, ord)
+  ) as b
+  inner join public.profiles as p on b.user_id = p.id
+  where b.ord > p_offset
+  order by b.ord;
 end;
 $$;
 

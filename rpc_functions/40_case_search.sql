@@ -302,8 +302,25 @@ declare
   v_ids uuid [];
   v_distances double precision [];
 begin
-  execute pg_catalog.format(v_template, 'c.embedding operator(extensions.<=>) $1', v_filter_sql)
-  into v_ids, v_distances using p_embedding, p_limit, p_exclude;
+  if v_filter_sql = '' then
+    -- No filter (the usual call, and every related_tribunal_cases): the template's first
+    -- statement written out, so PL/pgSQL keeps its plan instead of planning an EXECUTE per call.
+    -- It stays planned per call (custom plans): a generic plan, fixed for the session, can be
+    -- a sequential scan and sort on a small table, and would then stay one as the table grows.
+    select array_agg(s.id order by s.distance, s.id), array_agg(s.distance order by s.distance, s.id)
+    into v_ids, v_distances
+    from (
+      select c.id, c.embedding operator(extensions.<=>) p_embedding as distance
+      from public.tribunal_cases as c
+      where c.deleted_at is null and c.embedding is not null
+        and c.id is distinct from p_exclude
+      order by c.embedding operator(extensions.<=>) p_embedding
+      limit p_limit
+    ) as s;
+  else
+    execute pg_catalog.format(v_template, 'c.embedding operator(extensions.<=>) $1', v_filter_sql)
+    into v_ids, v_distances using p_embedding, p_limit, p_exclude;
+  end if;
   if coalesce(pg_catalog.cardinality(v_ids), 0) < p_limit then
     execute pg_catalog.format(v_template, '(c.embedding operator(extensions.<=>) $1) + 0, c.id', v_filter_sql)
     into v_ids, v_distances using p_embedding, p_limit, p_exclude;
