@@ -144,3 +144,20 @@ def test_a_change_made_by_a_migration_is_not_drift(cli, applied, project_copy):
     code, items = findings(cli, applied)
     assert code == 0 and not errors(items), items
     assert query(applied, "select relforcerowsecurity from pg_class where oid = %s::regclass", (table,)) == [(True,)]
+
+
+def test_a_grant_on_every_function_does_not_claim_them(cli, applied, project_copy):
+    """00_access_helpers revokes on all functions of schema private: re-applied, it rewrites
+    every private function's catalog row, yet it defines none of another file's functions."""
+    helpers = project_copy / "rpc_functions" / "00_access_helpers.sql"
+    helpers.write_text(helpers.read_text() + "\n-- re-applied by test_verify_drift\n")
+    result = cli("apply", "--db-url", applied)
+    assert result.exit_code == 0 and "rpc_functions/00_access_helpers.sql" in result.output, result.output
+    key = "function private.verify_certificate(p_certificate_number text, p_verification_code text)"
+    owners = query(applied, "select path from abr_db.repeatables where fingerprints ? %s order by path", (key,))
+    assert owners == [("rpc_functions/12_certificates.sql",)], owners
+    query(applied, "grant execute on function private.verify_certificate(text, text) to public")
+    code, items = findings(cli, applied)
+    assert code == 1 and ("object_altered", key) in errors(items), items
+    assert [f["message"] for f in items if f["subject"] == key and "00_access_helpers" in f["message"]] == []
+    assert_repaired(cli, applied, "rpc_functions/12_certificates.sql")

@@ -117,6 +117,33 @@ def touched(before: Snapshot, after: Snapshot) -> dict[str, str]:
     }
 
 
+# A function or view a file creates (create [or replace] function|procedure|[materialized] view name).
+CREATED = re.compile(
+    r"\bcreate\s+(?:or\s+replace\s+)?(?:materialized\s+)?(?:function|procedure|view)\s+"
+    r'("?[\w$]+"?\s*\.\s*"?[\w$]+"?)', re.I)
+
+
+def created_names(text: str) -> set[str]:
+    """schema.name of every function, procedure and view the SQL text creates, unquoted, lower case."""
+    return {re.sub(r'[\s"]', "", m.lower()) for m in CREATED.findall(text)}
+
+
+def defined_by(rewritten: dict[str, str], text: str) -> dict[str, str]:
+    """Of the objects a file rewrote (touched()), those it defines.
+
+    A function counts only when the file creates it: a grant or a `revoke ... on all
+    functions in schema` rewrites the catalog row of functions other files define, and
+    their drift must be reported against (and repaired by) the file that creates them.
+    """
+    created = created_names(text)
+    return {key: fp for key, fp in rewritten.items()
+            if not key.startswith("function ") or _function_name(key) in created}
+
+
+def _function_name(key: str) -> str:
+    return key.removeprefix("function ").split("(", 1)[0].replace('"', "")
+
+
 def drift(recorded: dict[str, str], snap: Snapshot) -> list[str]:
     """What differs from the fingerprints recorded at apply: 'KEY missing' / 'KEY altered'."""
     out = []

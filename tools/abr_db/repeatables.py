@@ -10,7 +10,6 @@ and `apply` see drift. Changes made by versioned migrations are not drift (bless
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,11 +23,6 @@ OBJECT_KINDS = ("functions", "views", "cron_jobs")
 # How abr-db creates pg_cron where it can (and what `export supabase` puts in a migration):
 # as Supabase does, the extension in pg_catalog, its tables in schema cron.
 CRON_EXTENSION_SQL = "create extension if not exists pg_cron with schema pg_catalog"
-_CREATED = re.compile(
-    r"\bcreate\s+(?:or\s+replace\s+)?(?:materialized\s+)?(?:function|procedure|view)\s+"
-    r'("?[\w$]+"?\s*\.\s*"?[\w$]+"?)', re.I)
-
-
 @dataclass
 class RepeatableFile:
     path: Path
@@ -148,7 +142,7 @@ def apply_file(conn: psycopg.Connection, item: RepeatableFile, previous: dict | 
                 kind: sorted((now[kind] - was[kind]) | (set(prev.get(kind, [])) & now[kind]))
                 for kind in OBJECT_KINDS
             }
-            fingerprints = catalog.touched(before, after)
+            fingerprints = catalog.defined_by(catalog.touched(before, after), text)
             conn.execute(_RECORD_SQL, (item.key, item.sha256, json.dumps(objects), json.dumps(fingerprints)))
     except psycopg.Error as exc:
         message = (exc.diag.message_primary or str(exc)).strip()
@@ -186,11 +180,11 @@ def adopt_file(conn: psycopg.Connection, item: RepeatableFile) -> None:
     with conn.transaction(force_rollback=True):
         before = catalog.snapshot(conn)
         conn.execute(text)
-        keys = set(catalog.touched(before, catalog.snapshot(conn)))
+        keys = set(catalog.defined_by(catalog.touched(before, catalog.snapshot(conn)), text))
     conn.execute("reset all")
     live = catalog.snapshot(conn)
-    created = {re.sub(r'[\s"]', "", m.lower()) for m in _CREATED.findall(text)}
-    defined = {f for f in catalog.names(keys, "function") if f.split("(")[0].replace('"', "") in created}
+    created = catalog.created_names(text)
+    defined = catalog.names(keys, "function")
     objects = {
         "functions": sorted(defined),
         "views": sorted(v for v in catalog.names(keys, "view") if v.replace('"', "") in created),
