@@ -142,3 +142,17 @@ def test_bench_without_synthetic_data_says_the_frontend_suite_needs_it(applied_d
     report = json.loads(result.stdout)
     assert report["frontend"]["cases"] == [] and "seed --scale" in report["notes"][0]
     assert len(report["micro"]) == 5 and report["machine"]["cores"] >= 1
+
+
+def test_caller_floor_measures_one_lookup_as_the_user(scaled_db):
+    url, _, _ = scaled_db
+    with psycopg.connect(url, autocommit=True) as conn:
+        floor = bench_frontend.caller_floor(conn, repeat=3)
+        results = bench_frontend.run(conn, repeat=2, cases=CASES[:3])
+    assert floor.runs >= 3 and floor.user_plan["Plan"]["Actual Rows"] == 1
+    # the user side resolved the caller: an initplan ran (the limit is a literal, no subplan)
+    assert floor.user_plan["Plan"].get("Plans") and not floor.limit_plan["Plan"].get("Plans")
+    s = bench_frontend.summary(results, floor)
+    assert s["caller_floor_ms"] == round(max(floor.user_p50 - floor.limit_p50, 0.0), 3)
+    assert s["cases_under_5x_floor"] == sum(r.limit_p50 < 5 * s["caller_floor_ms"] for r in results)
+    assert s["median_excess_ms"] is not None and s["cases"] == 3

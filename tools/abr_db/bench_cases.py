@@ -356,3 +356,15 @@ CASES += [
                  " where s.user_id = {me} order by s.created_at, s.id limit 1))",
                  _fts_limit("en", "racial profiling")),
 ]
+
+
+# Not a query of its own: the least any policy that identifies its caller costs per
+# statement, one private.current_user_id() (auth.uid() and the live-profile check
+# ACCESS.md requires), against the literal id. A case whose limit is under 5 times
+# this cannot be within 1.2x of it under any such policy (see summary()).
+CALLER_FLOOR = FrontendCase(
+    "one caller lookup: (select private.current_user_id()) vs the literal id",
+    "learner",
+    "select (select private.current_user_id())",
+    "select {me}",
+)

@@ -18,7 +18,7 @@ from typing import Callable
 import psycopg
 
 from .acting import act_as
-from .bench_cases import CASES, PICKERS, FrontendCase
+from .bench_cases import CALLER_FLOOR, CASES, PICKERS, FrontendCase
 from .errors import UsageError
 from .scale_seed import is_seeded
 
@@ -166,10 +166,27 @@ def run(
     return results
 
 
-def summary(results: list[FrontendResult]) -> dict:
+def caller_floor(conn: psycopg.Connection, repeat: int = 50) -> FrontendResult:
+    """bench_cases.CALLER_FLOOR: what one caller lookup costs a policy, per statement."""
+    with conn.transaction(force_rollback=True):
+        with conn.cursor() as cur:
+            return run_case(cur, CALLER_FLOOR, repeat, {"vec": "null", "case": "null"})
+
+
+def summary(results: list[FrontendResult], floor: FrontendResult | None = None) -> dict:
+    """Median ratio and cases meeting the goal; the median excess over the limits; and, given
+    the caller floor F (the least a policy that identifies its caller adds), how many cases
+    have a limit under 5F: their ratio is above 1.2x under any such policy."""
     ratios = [r.ratio for r in results]
-    return {
+    out = {
         "median_ratio": round(statistics.median(ratios), 2) if ratios else None,
         "cases_meeting_goal": sum(r.meets_goal for r in results),
         "cases": len(results),
+        "median_excess_ms": round(statistics.median(r.user_p50 - r.limit_p50 for r in results), 3)
+        if results else None,
     }
+    if floor is not None:
+        cost = max(floor.user_p50 - floor.limit_p50, 0.0)
+        out["caller_floor_ms"] = round(cost, 3)
+        out["cases_under_5x_floor"] = sum(r.limit_p50 < 5 * cost for r in results)
+    return out

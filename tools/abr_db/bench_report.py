@@ -22,7 +22,16 @@ def print_machine(info: dict) -> None:
     )
 
 
-def print_frontend(results: list[FrontendResult]) -> None:
+def summary_line(s: dict) -> str:
+    line = (f"median ratio {s['median_ratio']}x, median excess {s['median_excess_ms']} ms; "
+            f"{s['cases_meeting_goal']}/{s['cases']} cases meet the goal")
+    if "caller_floor_ms" in s:
+        line += (f"; one caller lookup costs {s['caller_floor_ms']} ms, and {s['cases_under_5x_floor']} cases have"
+                 " a limit under 5 times that (no policy that identifies its caller keeps them within 1.2x)")
+    return line
+
+
+def print_frontend(results: list[FrontendResult], floor: FrontendResult | None = None) -> None:
     table = Table(title="frontend suite: server execution time, ms (as the user vs service_role with filters)")
     table.add_column("query", overflow="fold")
     table.add_column("form")
@@ -43,11 +52,10 @@ def print_frontend(results: list[FrontendResult]) -> None:
             f"{r.ratio:.2f}x", "[green]ok[/]" if r.meets_goal else "[red]no[/]",
         )
     ui.console.print(table)
-    s = summary(results)
-    ui.info(f"median ratio {s['median_ratio']}x; {s['cases_meeting_goal']}/{s['cases']} cases meet the goal")
+    ui.info(summary_line(summary(results, floor)))
 
 
-def print_comparison(comparisons: list, revision: str) -> None:
+def print_comparison(comparisons: list, revision: str, floor: FrontendResult | None = None) -> None:
     table = Table(title=f"frontend suite under {revision}'s functions and policies vs now (p50 ms, same data)")
     table.add_column("query", overflow="fold")
     table.add_column("form")
@@ -69,3 +77,4 @@ def print_comparison(comparisons: list, revision: str) -> None:
         f"median ratio {before['median_ratio']}x -> {now['median_ratio']}x; cases meeting the goal "
         f"{before['cases_meeting_goal']}/{before['cases']} -> {now['cases_meeting_goal']}/{now['cases']}"
     )
+    ui.info("now: " + summary_line(summary([c.current for c in comparisons], floor)))

@@ -17,6 +17,7 @@ class BenchReport:
     machine: dict
     micro: list = field(default_factory=list)
     frontend: list = field(default_factory=list)
+    floor: object = None  # bench_frontend.caller_floor()
     baseline: str | None = None
     comparison: list = field(default_factory=list)
     writes: object = None
@@ -32,7 +33,8 @@ class BenchReport:
             "notes": self.notes,
             "micro": [r.as_dict() for r in self.micro],
             "frontend": {
-                "summary": bench_frontend.summary(self.frontend),
+                "summary": bench_frontend.summary(self.frontend, self.floor),
+                "caller_floor": self.floor.as_dict() if self.floor is not None else None,
                 "cases": [r.as_dict() for r in self.frontend],
             },
             "baseline": {
@@ -80,6 +82,8 @@ def run_all(
                 on_step("done", len(report.micro), len(report.micro))
             if not quiet:
                 bench.print_results(report.micro, scale)
+        if frontend:
+            report.floor = bench_frontend.caller_floor(conn, repeat)
         if frontend and baseline:
             report.baseline = baseline
             with ui.steps(f"frontend suite: {baseline} vs now") as on_step:
@@ -87,13 +91,13 @@ def run_all(
                 on_step("done", len(report.comparison), len(report.comparison))
             report.frontend = [c.current for c in report.comparison]
             if not quiet:
-                bench_report.print_comparison(report.comparison, baseline)
+                bench_report.print_comparison(report.comparison, baseline, report.floor)
         elif frontend:
             with ui.steps("frontend suite") as on_step:
                 report.frontend = bench_frontend.run(conn, repeat=repeat, on_case=on_step)
                 on_step("done", len(report.frontend), len(report.frontend))
             if not quiet:
-                bench_report.print_frontend(report.frontend)
+                bench_report.print_frontend(report.frontend, report.floor)
     finally:
         conn.close()
     if writes:
