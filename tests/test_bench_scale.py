@@ -62,6 +62,17 @@ def test_seed_scale_loads_every_table_in_proportion(scaled_db):
                       "and p.completed_at is not null)")[0][0] == 0
     read_share = query(url, "select avg(read::int) from public.notifications")[0][0]
     assert 0.85 < read_share < 0.95
+    # one learner in five in one of eight learning paths, completed exactly when its four courses are
+    paths, enrolled, completed = query(
+        url, "select (select count(*) from public.learning_paths where slug like 'syn-path-%'), count(*), "
+             "count(completed_at) from public.learning_path_enrollments")[0]
+    learners = query(url, "select count(*) from public.profiles where role = 'learner'")[0][0]
+    assert paths == 8 and 0.15 * learners < enrolled < 0.25 * learners and 0 < completed < enrolled
+    assert query(url, "select count(*) from public.learning_path_enrollments as e "
+                      "inner join public.learning_paths as lp on e.learning_path_id = lp.id "
+                      "where (e.completed_at is not null) <> (select count(*) = 4 from public.progress as pr "
+                      "where pr.user_id = e.user_id and pr.lesson_id is null and pr.completed_at is not null "
+                      "and pr.course_id = any(lp.course_ids))")[0][0] == 0
 
 
 def test_seed_scale_refuses_seeded_database_unless_replace(scaled_db, cli):

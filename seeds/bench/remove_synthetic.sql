@@ -54,6 +54,8 @@ delete from public.subscriptions as s
 where s.organization_id in (select id from syn_orgs);
 delete from public.organizations as o
 where o.id in (select id from syn_orgs);
+delete from public.learning_paths as lp
+where lp.slug like 'syn-path-%';
 delete from public.lessons as l
 where l.course_id in (select c.id from public.courses as c
 where c.slug like 'syn-course-%');

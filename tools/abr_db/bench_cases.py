@@ -43,6 +43,12 @@ PICKERS = {
           and p.organization_id = md5('syn-org:10')::uuid
           and exists (select from public.saved_searches as s where s.user_id = p.id and s.filters ->> 'lang' = 'en')
         order by p.email limit 1""",
+    "path_learner": f"""
+        select p.id, p.organization_id from public.profiles as p
+        where p.email like '%{SYN}' and p.role = 'learner' and p.deleted_at is null
+          and p.organization_id = md5('syn-org:10')::uuid
+          and exists (select from public.learning_path_enrollments as e where e.user_id = p.id)
+        order by p.email limit 1""",
     "anon": "select null::uuid, null::uuid",
 }
 
@@ -274,7 +280,7 @@ CASES += [
     ),
     FrontendCase(
         "my_learning_paths('en')",
-        "learner",
+        "path_learner",
         "select * from public.my_learning_paths('en')",
         "select e.*, lp.course_ids, (select count(*) from public.progress as pr where pr.user_id = {me}"
         " and pr.lesson_id is null and pr.completed_at is not null and pr.course_id = any(lp.course_ids))"

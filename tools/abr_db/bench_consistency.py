@@ -98,6 +98,21 @@ CHECKS: list[Check] = [
         """,
     ),
     Check(
+        "a learning path whose every course is completed is marked completed",
+        """
+        select e.user_id, e.learning_path_id from public.learning_path_enrollments as e
+        inner join public.learning_paths as lp on e.learning_path_id = lp.id
+        where e.user_id in {people} and e.completed_at is null and not exists (
+          select from unnest(lp.course_ids) as c (id)
+          where not exists (
+            select from public.progress as cr
+            where cr.user_id = e.user_id and cr.course_id = c.id and cr.lesson_id is null
+              and cr.completed_at is not null
+          )
+        )
+        """,
+    ),
+    Check(
         "learning loop: ledger, totals, weekly/monthly sums, level, counters, one certificate per completed course",
         "select l.* from (" + LEARNING_SQL.read_text() + "\n) as l where l.user_id in {people}",
     ),

@@ -4,7 +4,9 @@
   The catalog does not grow with N: 38 published courses (every fifth needs the
   professional tier, which every synthetic member has) and 2 drafts, authored
   by the synthetic educator. A quiz's correct answer is an option's text; its
-  pass threshold is 75 (3 of 4).
+  pass threshold is 75 (3 of 4). Eight published learning paths `syn-path-<n>`
+  of four published courses each: path n holds the first four courses a member
+  numbered n (mod 38) takes (30_progress.sql), who is enrolled in it.
 */
 
 insert into public.courses (
@@ -66,3 +68,27 @@ select
   75,
   true
 from generate_series(1, 40) as c cross join generate_series(1, 5) as l;
+
+insert into public.learning_paths (
+  id, title_en, title_fr, description_en, description_fr, slug, course_ids, estimated_duration_hours, category,
+  level, is_published, tier_required, created_by
+)
+select
+  md5('syn-path:' || lp)::uuid,
+  'Learning path ' || lp,
+  'Parcours ' || lp,
+  'Four courses on racial equity at work, in order.',
+  'Quatre cours sur l''équité raciale au travail, dans l''ordre.',
+  'syn-path-' || lp,
+  array(
+    select md5('syn-course:' || (1 + (7 * lp + 11 * j) % 38))::uuid
+    from generate_series(1, 4) as j
+    order by j
+  ),
+  6,
+  'Workplace',
+  'Intermediate',
+  true,
+  'free',
+  md5('syn-educator:1')::uuid
+from generate_series(1, 8) as lp;

@@ -10,7 +10,10 @@
   Certificates only for completed courses, numbered ABR-2000-1NNNNNNN
   (a range the database's own sequence, which writes the issue year, never
   produces). organization_id (migration 021) is the member's organization, null
-  for the soft-deleted, as its trigger would set it.
+  for the soft-deleted, as its trigger would set it. Learners numbered 1 to 8
+  (mod 38), one in five, are enrolled in the learning path of that number (its
+  courses are the first four they take), completed when those four are, as
+  private.complete_learning_paths() would mark it.
 */
 
 create temp table syn_enrolments on commit drop as
@@ -164,3 +167,36 @@ from syn_enrolments as e
 inner join public.profiles as p on e.user_id = p.id
 left join syn_points as pt on e.user_id = pt.user_id
 group by e.user_id;
+
+insert into public.learning_path_enrollments (user_id, learning_path_id, enrolled_at, completed_at)
+with path_courses as (
+  select
+    lp,
+    1 + (7 * lp + 11 * j) % 38 as c
+  from generate_series(1, 8) as lp cross join generate_series(1, 4) as j
+),
+
+enrolled as (
+  select
+    u.id as user_id,
+    u.n % 38 as lp
+  from syn_users as u
+  where u.kind = 'learner' and u.n % 38 between 1 and 8
+),
+
+completed as (
+  select en.user_id
+  from enrolled as en
+  inner join path_courses as pc on en.lp = pc.lp
+  inner join syn_enrolments as e on en.user_id = e.user_id and pc.c = e.c and e.done
+  group by en.user_id
+  having count(distinct pc.c) = 4
+)
+
+select
+  en.user_id,
+  md5('syn-path:' || en.lp)::uuid,
+  now() - interval '200 days',
+  case when cp.user_id is not null then now() - interval '10 days' end
+from enrolled as en
+left join completed as cp on en.user_id = cp.user_id;
