@@ -20,35 +20,26 @@ SYN = "@synthetic.abr.test"
 # Pickers: SQL returning (user id, organization id) of a synthetic person.
 # The organization is the 10th largest (about 1,150 members at scale 1): a
 # typical mid-size customer; the learner is one of its members with progress.
+def _member(role: str, having: str = "") -> str:
+    """The first (by email) live synthetic member of that role in the 10th organization, with `having`."""
+    return f"""
+        select p.id, p.organization_id from public.profiles as p
+        where p.email like '%{SYN}' and p.role = '{role}' and p.deleted_at is null
+          and p.organization_id = md5('syn-org:10')::uuid {having}
+        order by p.email limit 1"""
+
+
 PICKERS = {
-    "learner": f"""
-        select p.id, p.organization_id from public.profiles as p
-        where p.email like '%{SYN}' and p.role = 'learner' and p.deleted_at is null
-          and p.organization_id = md5('syn-org:10')::uuid
-          and exists (select from public.progress as pr where pr.user_id = p.id)
-        order by p.email limit 1""",
-    "org_admin": f"""
-        select p.id, p.organization_id from public.profiles as p
-        where p.email like '%{SYN}' and p.role = 'org_admin' and p.deleted_at is null
-          and p.organization_id = md5('syn-org:10')::uuid
-        order by p.email limit 1""",
-    "compliance_officer": f"""
-        select p.id, p.organization_id from public.profiles as p
-        where p.email like '%{SYN}' and p.role = 'compliance_officer'
-          and p.organization_id = md5('syn-org:10')::uuid
-        limit 1""",
-    "searcher": f"""
-        select p.id, p.organization_id from public.profiles as p
-        where p.email like '%{SYN}' and p.role = 'learner' and p.deleted_at is null
-          and p.organization_id = md5('syn-org:10')::uuid
-          and exists (select from public.saved_searches as s where s.user_id = p.id and s.filters ->> 'lang' = 'en')
-        order by p.email limit 1""",
-    "path_learner": f"""
-        select p.id, p.organization_id from public.profiles as p
-        where p.email like '%{SYN}' and p.role = 'learner' and p.deleted_at is null
-          and p.organization_id = md5('syn-org:10')::uuid
-          and exists (select from public.learning_path_enrollments as e where e.user_id = p.id)
-        order by p.email limit 1""",
+    "learner": _member("learner", "and exists (select from public.progress as pr where pr.user_id = p.id)"),
+    "org_admin": _member("org_admin"),
+    "compliance_officer": _member("compliance_officer"),
+    "searcher": _member(
+        "learner",
+        "and exists (select from public.saved_searches as s where s.user_id = p.id and s.filters ->> 'lang' = 'en')",
+    ),
+    "path_learner": _member(
+        "learner", "and exists (select from public.learning_path_enrollments as e where e.user_id = p.id)"
+    ),
     "anon": "select null::uuid, null::uuid",
 }
 
