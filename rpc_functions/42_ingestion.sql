@@ -17,6 +17,12 @@
     cancelled; stamps completed_at and duration; a completed job sets the
     source's last_successful_run and clears its last_error, a failed one sets
     last_error.
+  - fail_stale_ingestion_jobs(p_silence): the hourly fail-stale-ingestion-jobs
+    cron job (owner only). A worker that dies leaves its job running, and the
+    source's next scheduled start would be refused for ever; a running job
+    without a sign of life (its start, a recorded raw case: last_activity_at,
+    migrations/027) for p_silence (6 hours) is finished as failed, through
+    finish_ingestion_job, so the source's last_error says why.
   Errors: 22023 invalid parameter, P0002 not found, 23505 conflict (a job
   already open, a job already finished).
 */
@@ -52,7 +58,7 @@ begin
 
   if p_job_type = 'scheduled' then
     update public.ingestion_jobs as j
-    set status = 'running', started_at = pg_catalog.now()
+    set status = 'running', started_at = pg_catalog.now(), last_activity_at = pg_catalog.now()
     where j.source_id = p_source_id and j.status = 'queued'
     returning j.id into v_job_id;
     if found then
@@ -64,7 +70,7 @@ begin
     where j.source_id = p_source_id and j.job_type = 'scheduled' and j.status = 'running'
   ) then
     raise exception using errcode = '23505', message = 'a scheduled job is already running for this source',
-      hint = 'Finish it (finish_ingestion_job) first.';
+      hint = 'Finish it (finish_ingestion_job) first; a job silent for 6 hours is failed within the hour.';
   end if;
   insert into public.ingestion_jobs (source_id, job_type, status)
   values (p_source_id, p_job_type, 'running')
@@ -175,7 +181,8 @@ begin
   end if;
 
   update public.ingestion_jobs as j
-  set items_fetched = j.items_fetched + 1,
+  set last_activity_at = pg_catalog.now(),
+    items_fetched = j.items_fetched + 1,
     items_classified = j.items_classified
     + case when v_created and p_ai_classification is not null then 1 else 0 end,
     items_duplicate = j.items_duplicate + case when v_created then 0 else 1 end
@@ -276,6 +283,46 @@ $$;
 comment on function public.finish_ingestion_job(uuid, text, text) is
 'Ingestion workers (service_role): finish a job completed, failed (p_error required) or cancelled; updates the '
 'source''s last_successful_run / last_error. Errors: 22023 bad input, P0002 job not found, 23505 already finished.';
+
+-- fail_stale_ingestion_jobs (cron: fail-stale-ingestion-jobs) ---------------------------
+
+create or replace function private.fail_stale_ingestion_jobs(p_silence interval default interval '6 hours')
+returns integer
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_job record;
+  v_failed integer := 0;
+begin
+  if p_silence is null or p_silence < interval '1 minute' then
+    raise exception using errcode = '22023', message = 'p_silence must be at least a minute',
+      hint = 'How long a running job may stay silent before it is failed, e.g. interval ''6 hours''.';
+  end if;
+  -- skip locked: a job its worker is finishing or recording into right now is alive.
+  for v_job in
+    select j.id, j.last_activity_at
+    from public.ingestion_jobs as j
+    where j.status = 'running' and j.last_activity_at < pg_catalog.now() - p_silence
+    order by j.last_activity_at
+    for update skip locked
+  loop
+    perform private.finish_ingestion_job(v_job.id, 'failed', pg_catalog.format(
+      'the worker stopped reporting: no activity since %s (failed after %s of silence by fail-stale-ingestion-jobs)',
+      v_job.last_activity_at, p_silence
+    ));
+    v_failed := v_failed + 1;
+  end loop;
+  return v_failed;
+end;
+$$;
+
+comment on function private.fail_stale_ingestion_jobs(interval) is
+'Cron (fail-stale-ingestion-jobs, hourly): fails running ingestion jobs silent for p_silence (default 6 hours), '
+'setting their source''s last_error and freeing its schedule. Returns how many. Owner only.';
+
+revoke all on function private.fail_stale_ingestion_jobs(interval) from public, anon, authenticated, service_role;
 
 -- Grants: the workers only --------------------------------------------------------------
 

@@ -176,8 +176,8 @@ select columns_are(
   'public', 'ingestion_jobs',
   array['id', 'source_id', 'job_type', 'status', 'items_fetched', 'items_classified', 'items_approved',
     'items_rejected', 'items_duplicate', 'started_at', 'completed_at', 'duration_seconds', 'error_message',
-    'error_stack', 'execution_log', 'triggered_by', 'created_at'],
-  'ingestion_jobs has exactly its 17 columns'
+    'error_stack', 'execution_log', 'triggered_by', 'created_at', 'last_activity_at'],
+  'ingestion_jobs has exactly its 18 columns (last_activity_at: 027)'
 );
 
 select col_type_is('public', 'ingestion_jobs', 'id', 'uuid', 'ingestion_jobs.id is uuid');

@@ -601,6 +601,7 @@ export type Database = {
           items_fetched: number
           items_rejected: number
           job_type: string
+          last_activity_at: string
           source_id: string
           started_at: string
           status: string
@@ -620,6 +621,7 @@ export type Database = {
           items_fetched?: number
           items_rejected?: number
           job_type?: string
+          last_activity_at?: string
           source_id: string
           started_at?: string
           status?: string
@@ -639,6 +641,7 @@ export type Database = {
           items_fetched?: number
           items_rejected?: number
           job_type?: string
+          last_activity_at?: string
           source_id?: string
           started_at?: string
           status?: string
