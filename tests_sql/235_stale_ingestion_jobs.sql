@@ -50,9 +50,9 @@ where id in (pg_temp.job('manual'), pg_temp.job('backfill'));
 
 select tests.authenticate_as_service_role();
 select public.record_raw_case(pg_temp.job('manual'), 'https://t235.test/d/1', 'Doe v. T235');
-select is(
-  (select j.last_activity_at from public.ingestion_jobs as j where j.id = pg_temp.job('manual')),
-  now(),
+select results_eq(
+  $$select j.last_activity_at = now() from public.ingestion_jobs as j where j.id = pg_temp.job('manual')$$,
+  array[true],
   'recording a raw case stamps the job''s last sign of life'
 );
 select throws_ok(
