@@ -357,3 +357,26 @@ def test_verify_matrix_shows_its_progress(cli, fresh_db, tmp_path):
     tables = query(fresh_db, "select count(*) from pg_tables where schemaname = 'public'")[0][0]
     assert steps and steps[0][:2] == ("1", str(tables)) and steps[-1][:2] == (str(tables), str(tables)), result.stderr
     assert out.read_text().startswith("# Access matrix")
+
+
+def test_a_changed_bootstrap_reaches_a_database_it_bootstrapped_and_no_other(cli, new_db):
+    """`apply` re-runs a newer bootstrap file where an older one ran (its marker on schema auth),
+    and leaves a database whose schema auth is someone else's (Supabase's) alone."""
+    ours, theirs = new_db(), new_db()
+    for url in (ours, theirs):
+        assert cli("apply", "--db-url", url, "--bootstrap").exit_code == 0
+    slow_uid = ("create or replace function auth.uid() returns uuid language sql stable "
+                "set search_path = pg_catalog, pg_temp as $$ select null::uuid $$")
+    query(ours, slow_uid)
+    query(ours, f"comment on schema auth is '{bootstrap.MARKER}0000'")
+    query(theirs, slow_uid)
+    query(theirs, "comment on schema auth is 'Auth schema (Supabase)'")
+    result = cli("apply", "--db-url", ours)
+    assert result.exit_code == 0 and "bootstrap: its file changed" in result.output, result.output
+    assert query(ours, "select proconfig is null, obj_description('auth'::regnamespace, 'pg_namespace') "
+                       "from pg_proc where oid = 'auth.uid'::regproc") == [(True, bootstrap._marker())]
+    again = cli("apply", "--db-url", ours)
+    assert again.exit_code == 0 and "bootstrap" not in again.output, again.output
+    other = cli("apply", "--db-url", theirs)
+    assert other.exit_code == 0 and "bootstrap" not in other.output, other.output
+    assert query(theirs, "select proconfig is not null from pg_proc where oid = 'auth.uid'::regproc") == [(True,)]

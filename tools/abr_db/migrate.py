@@ -28,6 +28,7 @@ from yoyo.migrations import (
 
 from . import bookkeeping, catalog, history, repeatables, ui
 from .bootstrap import apply_bootstrap, needs_bootstrap
+from .bootstrap import is_outdated as bootstrap_outdated  # noqa: I001 - one name aliased
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
 from .paths import Project, project as current_project
@@ -192,6 +193,10 @@ def apply(
             with bookkeeping.advisory_lock(url, quiet=quiet):
                 if needs_bootstrap(conn):
                     say("bootstrap: creating Supabase's roles, schema auth and schema extensions")
+                    apply_bootstrap(conn)
+                    result.bootstrapped = True
+                elif bootstrap_outdated(conn):
+                    say("bootstrap: its file changed since this database was bootstrapped: applied again")
                     apply_bootstrap(conn)
                     result.bootstrapped = True
                 bookkeeping.ensure(conn)
