@@ -141,7 +141,7 @@ begin
       ) as x
     ), '[]'::jsonb),
     'learning_paths', coalesce((
-      select pg_catalog.jsonb_agg(pg_catalog.to_jsonb(mp)) from private.my_learning_paths(lang) as mp
+      select pg_catalog.jsonb_agg(pg_catalog.to_jsonb(mp)) from private.learning_paths_of(me, lang) as mp
     ), '[]'::jsonb),
     'unread_notifications', (
       select count(*) from public.notifications as n
@@ -151,14 +151,18 @@ begin
 end;
 $$;
 
+-- PL/pgSQL, not SQL (issue 7): a SQL function with SET is not inlined and is parsed and
+-- planned on every call; a PL/pgSQL one keeps its plan for the session.
 create or replace function public.my_dashboard(p_lang text default null)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = pg_catalog, pg_temp
 as $$
-  select private.my_dashboard(p_lang)
+begin
+  return private.my_dashboard(p_lang);
+end;
 $$;
 
 comment on function public.my_dashboard(text) is
