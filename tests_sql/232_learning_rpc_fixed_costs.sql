@@ -21,7 +21,9 @@ begin
   perform tests.create_user('t232-fay', 'learner', 't232-acme', 'free');
   perform tests.create_user('t232-pat', 'learner', 't232-acme', 'professional');
   perform tests.create_user('t232-ned', 'learner', 't232-acme', 'free');
-  insert into public.courses (id, title_en, title_fr, slug, category, level, duration_minutes, is_published, tier_required)
+  insert into public.courses (
+    id, title_en, title_fr, slug, category, level, duration_minutes, is_published, tier_required
+  )
   values
     (tests.id('t232:c1'), 'T232 one', 'T232 un', tests.name('t232-one'), 'Foundations', 'Introductory', 10, true,
       'free'),
