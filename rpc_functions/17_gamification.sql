@@ -64,8 +64,8 @@ comment on function private.signed_in_user() is
 
 -- Calendar: Toronto days, weeks and months ----------------------------------------------
 -- PL/pgSQL, not SQL (issue 7): a SQL function with SET is never inlined and is parsed and
--- planned again in every statement that calls it (~30 us a call in my_dashboard and the
--- leaderboards); a PL/pgSQL function keeps its expression's plan for the session.
+-- planned again in every statement that calls it (~10 us more a call in my_dashboard and
+-- the leaderboards); a PL/pgSQL function keeps its expression's plan for the session.
 
 create or replace function private.toronto_day(p_at timestamptz) returns date
 language plpgsql
