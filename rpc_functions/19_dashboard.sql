@@ -106,14 +106,20 @@ begin
       from (
         select
           b.id as badge_id,
-          (t.value #>> '{}')::timestamptz as earned_at,
+          t.earned_at,
           pg_catalog.jsonb_build_object(
             'badge_id', b.id, 'name', b.name, 'icon_url', b.icon_url, 'rarity', b.rarity,
-            'earned_at', (t.value #>> '{}')::timestamptz
+            'earned_at', t.earned_at
           ) as item
-        from pg_catalog.jsonb_each(coalesce(ach.badge_timestamps, '{}'::jsonb)) as t (key, value)
-        inner join public.custom_badges as b on t.key = b.id::text
-        order by (t.value #>> '{}')::timestamptz desc, b.id
+        -- Each badge by its primary key (`t.key = b.id::text` read every badge of every
+        -- organization); only a key in uuid::text's canonical form names a badge, as before.
+        from (
+          select e.key::uuid as badge_id, (e.value #>> '{}')::timestamptz as earned_at
+          from pg_catalog.jsonb_each(coalesce(ach.badge_timestamps, '{}'::jsonb)) as e (key, value)
+          where e.key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        ) as t
+        inner join public.custom_badges as b on t.badge_id = b.id
+        order by t.earned_at desc, b.id
         limit 5
       ) as x
     ), '[]'::jsonb),
