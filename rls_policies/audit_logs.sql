@@ -13,6 +13,15 @@
   Interpretation: org_admin does not read the trail (ACCESS.md names only
   compliance_officer); rows without an organization (platform events) are
   visible to super_admin only.
+
+  Performance (issue 7, docs/BENCHMARKS.md): each arm is one comparison an
+  index serves (docs/RLS_CONVENTIONS.md): a compliance officer's rows by
+  idx_audit_org_time (private.compliance_org_id(): their live organization
+  while their live profile is compliance_officer, else null), a super_admin's
+  through the primary key's range (private.super_admin_floor()). The earlier
+  `(organization_id = current_org_id() and is_compliance_officer()) or
+  is_super_admin()` had bare-boolean arms no index serves: a request without
+  its own organization filter scanned the whole trail.
 */
 alter table public.audit_logs enable row level security;
 
@@ -25,9 +34,6 @@ drop policy if exists "compliance officers read own org, super admins all" on pu
 create policy "compliance officers read own org, super admins all" on public.audit_logs
 for select to authenticated
 using (
-  (
-    organization_id = (select private.current_org_id())
-    and (select private.is_compliance_officer())
-  )
-  or (select private.is_super_admin())
+  organization_id = (select private.compliance_org_id())
+  or id between (select private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
 );

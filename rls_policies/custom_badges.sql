@@ -6,6 +6,11 @@
 
   Interpretation: the table has no deleted_at; is_active = false is its
   "retired" state, visible to the org_admin who may reactivate it.
+  Performance (issue 7, docs/BENCHMARKS.md): the read policy's arms are each
+  served by an index (idx_custom_badges_organization, migration 026); super_admin reads all through the
+  primary key's range (private.super_admin_floor()), not a bare-boolean
+  `or is_super_admin()` arm, which no index serves (a request without its own
+  filter scanned the table).
 */
 alter table public.custom_badges enable row level security;
 
@@ -25,7 +30,7 @@ create policy "members read active org badges, org admins read all org badges" o
 for select to authenticated
 using (
   (organization_id = (select private.current_org_id()) and (is_active or (select private.is_org_admin())))
-  or (select private.is_super_admin())
+  or id between (select private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
 );
 
 drop policy if exists "org admins create own org badges" on public.custom_badges;

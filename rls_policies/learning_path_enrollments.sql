@@ -6,6 +6,14 @@
   Server code (service_role) has everything. Anon: nothing.
 
   Interpretation: as for progress, which an enrollment summarizes.
+
+  Performance (issue 7, docs/BENCHMARKS.md): each arm is one comparison the
+  index of learning_path_enrollments_once (user_id, learning_path_id) serves,
+  as on user_achievements: the caller and, for staff(org) of a live
+  organization, its live members (private.readable_user_ids()); super_admin
+  through a range covering every user_id. The earlier `own or (is_org_staff()
+  and user_id in org_member_ids()) or is_super_admin()` had bare-boolean arms
+  no index serves: a request without its own user filter scanned the table.
 */
 alter table public.learning_path_enrollments enable row level security;
 
@@ -19,7 +27,6 @@ create policy "learners read own, staff read members, super admins read all"
 on public.learning_path_enrollments
 for select to authenticated
 using (
-  user_id = (select private.current_user_id())
-  or ((select private.is_org_staff()) and user_id in (select private.org_member_ids()))
-  or (select private.is_super_admin())
+  user_id = any((select private.readable_user_ids())::uuid [])
+  or user_id between (select private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
 );

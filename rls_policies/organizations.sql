@@ -11,6 +11,11 @@
   Interpretation: "super_admin: all" includes creating and hard-deleting
   organizations; org_admins cannot delete theirs. viewer and guest are
   members and read their organization, like everyone.
+  Performance (issue 7, docs/BENCHMARKS.md): the read policy's arms are each
+  served by an index (the primary key); super_admin reads all through the
+  primary key's range (private.super_admin_floor()), not a bare-boolean
+  `or is_super_admin()` arm, which no index serves (a request without its own
+  filter scanned the table).
 */
 alter table public.organizations enable row level security;
 
@@ -33,7 +38,7 @@ create policy "members read own org, super admins read all" on public.organizati
 for select to authenticated
 using (
   (id = (select private.current_org_id()) and deleted_at is null)
-  or (select private.is_super_admin())
+  or id between (select private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
 );
 
 drop policy if exists "super admins create orgs" on public.organizations;

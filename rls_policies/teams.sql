@@ -4,6 +4,11 @@
 
   An org_admin's team lead must be a member of their organization (or
   none): a lead from another organization would link the two tenants.
+  Performance (issue 7, docs/BENCHMARKS.md): the read policy's arms are each
+  served by an index (idx_teams_org); super_admin reads all through the
+  primary key's range (private.super_admin_floor()), not a bare-boolean
+  `or is_super_admin()` arm, which no index serves (a request without its own
+  filter scanned the table).
 */
 alter table public.teams enable row level security;
 
@@ -19,7 +24,7 @@ create policy "members read own org teams" on public.teams
 for select to authenticated
 using (
   organization_id = (select private.current_org_id())
-  or (select private.is_super_admin())
+  or id between (select private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
 );
 
 drop policy if exists "org admins create own org teams" on public.teams;

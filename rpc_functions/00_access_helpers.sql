@@ -296,6 +296,28 @@ comment on function private.staff_org_id() is
 'The organization the caller is staff of (org_admin, compliance_officer, analyst): private.current_org_id() for '
 'staff, else null.';
 
+create or replace function private.compliance_org_id() returns uuid
+language plpgsql
+stable
+parallel safe
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+  return (
+    select p.organization_id
+    from public.profiles as p
+    inner join public.organizations as o on p.organization_id = o.id
+    where p.id = (select auth.uid()) and p.deleted_at is null and o.deleted_at is null
+      and p.role = 'compliance_officer'
+  );
+end;
+$$;
+
+comment on function private.compliance_org_id() is
+'The organization the caller is compliance_officer of: private.current_org_id() when their role is '
+'compliance_officer, else null (who reads the organization''s audit trail).';
+
 /*
   super_admin as an indexable condition: `id between (select
   private.super_admin_floor()) and 'ffffffff-ffff-ffff-ffff-ffffffffffff'` is
@@ -329,12 +351,14 @@ revoke all on function
   private.readable_user_ids(),
   private.admin_org_id(),
   private.staff_org_id(),
+  private.compliance_org_id(),
   private.super_admin_floor()
 from public, anon, service_role;
 grant execute on function
   private.readable_user_ids(),
   private.admin_org_id(),
   private.staff_org_id(),
+  private.compliance_org_id(),
   private.super_admin_floor()
 to authenticated;
 
@@ -371,6 +395,7 @@ grant execute on function
   private.current_org_id(),
   private.is_super_admin(),
   private.is_org_admin(),
-  private.is_org_staff(),
   private.is_reviewer()
 to authenticated;
+-- private.is_org_staff() is called only by SECURITY DEFINER code (revoke_certificate) since
+-- learning_path_enrollments' policy reads private.readable_user_ids() (issue 7): no grant.

@@ -234,14 +234,18 @@ create or replace function public.leaderboard(
   p_offset integer default 0
 )
 returns table (rank bigint, display_name text, level integer, points integer)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = pg_catalog, pg_temp
 as $$
+begin
+  -- PL/pgSQL, not SQL (issue 7): a SQL wrapper with SET is parsed and planned on every call.
+  return query
   select l.rank, l.display_name, l.level, l.points
   from private.leaderboard(p_scope, p_limit, p_period, p_offset)
-    as l (rank bigint, display_name text, level integer, points integer)
+    as l (rank bigint, display_name text, level integer, points integer);
+end;
 $$;
 
 comment on function public.leaderboard(text, integer, text, integer) is

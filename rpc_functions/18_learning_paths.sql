@@ -104,6 +104,96 @@ comment on function public.enroll_in_learning_path(uuid) is
 'Enrolls you in a published learning path and returns the enrollment. 22023 missing id, P0002 no such published '
 'path, 42501 tier too low or read-only role, 23505 already enrolled.';
 
+-- The rows of my_learning_paths for a signed-in learner and a language: called by
+-- my_learning_paths and my_dashboard (both SECURITY DEFINER, after their own checks of the
+-- caller and p_lang), so the dashboard does not check and read the caller again (issue 7).
+-- A learner without an enrollment (the most common case) costs one index probe.
+create or replace function private.learning_paths_of(p_user uuid, p_lang text)
+returns table (
+  learning_path_id uuid,
+  slug text,
+  title text,
+  courses_total integer,
+  courses_completed integer,
+  completion_percentage numeric,
+  next_course_id uuid,
+  next_course_title text,
+  next_course_available boolean,
+  enrolled_at timestamptz,
+  completed_at timestamptz
+)
+language plpgsql
+stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tier integer;
+begin
+  if not exists (select from public.learning_path_enrollments as le where le.user_id = p_user) then
+    return;
+  end if;
+  -- What private.current_tier_rank() says for the caller.
+  select coalesce(private.tier_rank(p.subscription_tier), 0) into v_tier
+  from public.profiles as p
+  where p.id = p_user;
+  return query
+  with courses as (
+    select
+      e.id as enrollment_id,
+      c.n,
+      c.id as course_id,
+      exists (
+        select from public.progress as pr
+        where pr.user_id = p_user and pr.course_id = c.id and pr.lesson_id is null and pr.completed_at is not null
+      ) as done
+    from public.learning_path_enrollments as e
+    inner join public.learning_paths as lp on e.learning_path_id = lp.id
+    cross join lateral pg_catalog.unnest(lp.course_ids) with ordinality as c (id, n)
+    where e.user_id = p_user
+  ),
+  next_course as (
+    select distinct on (cs.enrollment_id) cs.enrollment_id, cs.course_id
+    from courses as cs
+    where not cs.done
+    order by cs.enrollment_id, cs.n
+  )
+  select
+    lp.id,
+    lp.slug,
+    case when p_lang = 'fr' then coalesce(lp.title_fr, lp.title_en) else lp.title_en end,
+    pg_catalog.cardinality(lp.course_ids),
+    (select count(*)::integer from courses as cs where cs.enrollment_id = e.id and cs.done),
+    case when pg_catalog.cardinality(lp.course_ids) = 0 then 0::numeric else round(
+      100.0 * (select count(*) from courses as cs where cs.enrollment_id = e.id and cs.done)
+      / pg_catalog.cardinality(lp.course_ids), 2
+    ) end,
+    nc.course_id,
+    case when p_lang = 'fr' then coalesce(co.title_fr, co.title_en) else co.title_en end,
+    case when nc.course_id is null then null else (
+      coalesce(co.is_published and co.deleted_at is null, false)
+      and v_tier >= private.tier_rank(co.tier_required)
+      and not exists (
+        select from pg_catalog.unnest(co.prerequisite_course_ids) as pre (id)
+        where not exists (
+          select from public.progress as pr
+          where pr.user_id = p_user and pr.course_id = pre.id and pr.lesson_id is null and pr.completed_at is not null
+        )
+      )
+    ) end,
+    e.enrolled_at,
+    e.completed_at
+  from public.learning_path_enrollments as e
+  inner join public.learning_paths as lp on e.learning_path_id = lp.id
+  left join next_course as nc on e.id = nc.enrollment_id
+  left join public.courses as co on nc.course_id = co.id
+  where e.user_id = p_user
+  order by e.enrolled_at, lp.id;
+end;
+$$;
+
+comment on function private.learning_paths_of(uuid, text) is
+'Internal: the learning paths of p_user (a signed-in caller) as my_learning_paths returns them, titles in p_lang.';
+
 create or replace function private.my_learning_paths(p_lang text)
 returns table (
   learning_path_id uuid,
@@ -125,63 +215,8 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   lang text := private.caller_language(p_lang);
-  me uuid;
-  my_tier integer := (select private.current_tier_rank());
 begin
-  me := private.signed_in_user();
-
-  return query
-  with courses as (
-    select
-      e.id as enrollment_id,
-      c.n,
-      c.id as course_id,
-      exists (
-        select from public.progress as pr
-        where pr.user_id = me and pr.course_id = c.id and pr.lesson_id is null and pr.completed_at is not null
-      ) as done
-    from public.learning_path_enrollments as e
-    inner join public.learning_paths as lp on e.learning_path_id = lp.id
-    cross join lateral pg_catalog.unnest(lp.course_ids) with ordinality as c (id, n)
-    where e.user_id = me
-  ),
-  next_course as (
-    select distinct on (cs.enrollment_id) cs.enrollment_id, cs.course_id
-    from courses as cs
-    where not cs.done
-    order by cs.enrollment_id, cs.n
-  )
-  select
-    lp.id,
-    lp.slug,
-    case when lang = 'fr' then coalesce(lp.title_fr, lp.title_en) else lp.title_en end,
-    pg_catalog.cardinality(lp.course_ids),
-    (select count(*)::integer from courses as cs where cs.enrollment_id = e.id and cs.done),
-    case when pg_catalog.cardinality(lp.course_ids) = 0 then 0::numeric else round(
-      100.0 * (select count(*) from courses as cs where cs.enrollment_id = e.id and cs.done)
-      / pg_catalog.cardinality(lp.course_ids), 2
-    ) end,
-    nc.course_id,
-    case when lang = 'fr' then coalesce(co.title_fr, co.title_en) else co.title_en end,
-    case when nc.course_id is null then null else (
-      coalesce(co.is_published and co.deleted_at is null, false)
-      and my_tier >= private.tier_rank(co.tier_required)
-      and not exists (
-        select from pg_catalog.unnest(co.prerequisite_course_ids) as pre (id)
-        where not exists (
-          select from public.progress as pr
-          where pr.user_id = me and pr.course_id = pre.id and pr.lesson_id is null and pr.completed_at is not null
-        )
-      )
-    ) end,
-    e.enrolled_at,
-    e.completed_at
-  from public.learning_path_enrollments as e
-  inner join public.learning_paths as lp on e.learning_path_id = lp.id
-  left join next_course as nc on e.id = nc.enrollment_id
-  left join public.courses as co on nc.course_id = co.id
-  where e.user_id = me
-  order by e.enrolled_at, lp.id;
+  return query select * from private.learning_paths_of(private.signed_in_user(), lang);
 end;
 $$;
 
@@ -199,12 +234,15 @@ returns table (
   enrolled_at timestamptz,
   completed_at timestamptz
 )
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = pg_catalog, pg_temp
 as $$
-  select * from private.my_learning_paths(p_lang)
+begin
+  -- PL/pgSQL, not SQL (issue 7): a SQL wrapper with SET is parsed and planned on every call.
+  return query select * from private.my_learning_paths(p_lang);
+end;
 $$;
 
 comment on function public.my_learning_paths(text) is
@@ -214,6 +252,7 @@ comment on function public.my_learning_paths(text) is
 
 revoke all on function
   private.caller_language(text),
+  private.learning_paths_of(uuid, text),
   private.enroll_in_learning_path(uuid),
   private.my_learning_paths(text),
   public.enroll_in_learning_path(uuid),

@@ -106,14 +106,20 @@ begin
       from (
         select
           b.id as badge_id,
-          (t.value #>> '{}')::timestamptz as earned_at,
+          t.earned_at,
           pg_catalog.jsonb_build_object(
             'badge_id', b.id, 'name', b.name, 'icon_url', b.icon_url, 'rarity', b.rarity,
-            'earned_at', (t.value #>> '{}')::timestamptz
+            'earned_at', t.earned_at
           ) as item
-        from pg_catalog.jsonb_each(coalesce(ach.badge_timestamps, '{}'::jsonb)) as t (key, value)
-        inner join public.custom_badges as b on t.key = b.id::text
-        order by (t.value #>> '{}')::timestamptz desc, b.id
+        -- Each badge by its primary key (`t.key = b.id::text` read every badge of every
+        -- organization); only a key in uuid::text's canonical form names a badge, as before.
+        from (
+          select e.key::uuid as badge_id, (e.value #>> '{}')::timestamptz as earned_at
+          from pg_catalog.jsonb_each(coalesce(ach.badge_timestamps, '{}'::jsonb)) as e (key, value)
+          where e.key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        ) as t
+        inner join public.custom_badges as b on t.badge_id = b.id
+        order by t.earned_at desc, b.id
         limit 5
       ) as x
     ), '[]'::jsonb),
@@ -141,7 +147,7 @@ begin
       ) as x
     ), '[]'::jsonb),
     'learning_paths', coalesce((
-      select pg_catalog.jsonb_agg(pg_catalog.to_jsonb(mp)) from private.my_learning_paths(lang) as mp
+      select pg_catalog.jsonb_agg(pg_catalog.to_jsonb(mp)) from private.learning_paths_of(me, lang) as mp
     ), '[]'::jsonb),
     'unread_notifications', (
       select count(*) from public.notifications as n
@@ -151,14 +157,18 @@ begin
 end;
 $$;
 
+-- PL/pgSQL, not SQL (issue 7): a SQL function with SET is not inlined and is parsed and
+-- planned on every call; a PL/pgSQL one keeps its plan for the session.
 create or replace function public.my_dashboard(p_lang text default null)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = pg_catalog, pg_temp
 as $$
-  select private.my_dashboard(p_lang)
+begin
+  return private.my_dashboard(p_lang);
+end;
 $$;
 
 comment on function public.my_dashboard(text) is

@@ -37,7 +37,6 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.is_contributor()', 'authenticated', 'policy'),
 ('private.is_educator()', 'authenticated', 'policy'),
 ('private.is_org_admin()', 'authenticated', 'policy'),
-('private.is_org_staff()', 'authenticated', 'policy'),
 ('private.is_read_only()', 'authenticated', 'policy'),
 ('private.is_reviewer()', 'authenticated', 'policy'),
 ('private.is_super_admin()', 'authenticated', 'policy'),
@@ -45,6 +44,7 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.readable_user_ids()', 'authenticated', 'policy'),
 ('private.admin_org_id()', 'authenticated', 'policy'),
 ('private.staff_org_id()', 'authenticated', 'policy'),
+('private.compliance_org_id()', 'authenticated', 'policy'),
 ('private.super_admin_floor()', 'authenticated', 'policy'),
 -- ... of the column guard on profiles (011_access_guards) ...
 ('private.current_role_name()', 'authenticated', 'trigger'),

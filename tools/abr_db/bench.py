@@ -117,10 +117,10 @@ def cases() -> list[Case]:
     return [
         Case(
             "RLS helper in a policy: wrapped once per statement vs called per row",
-            "(select private.is_org_staff())",
-            "private.is_org_staff()",
-            _policy("user_id = (select auth.uid()) or (select private.is_org_staff())"),
-            _policy("user_id = auth.uid() or private.is_org_staff()"),
+            "(select private.is_org_admin())",
+            "private.is_org_admin()",
+            _policy("user_id = (select auth.uid()) or (select private.is_org_admin())"),
+            _policy("user_id = auth.uid() or private.is_org_admin()"),
             "select count(*) from public.progress",
         ),
         Case(
