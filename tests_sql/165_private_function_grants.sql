@@ -64,6 +64,7 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.revoke_certificate(uuid,text)', 'authenticated', 'rpc'),
 ('private.my_org_analytics()', 'authenticated', 'rpc'),
 ('private.org_directory()', 'authenticated', 'rpc'),
+('private.org_audit_trail(integer,timestamp with time zone,uuid,uuid)', 'authenticated', 'rpc'),
 ('private.promote_raw_case(uuid)', 'authenticated', 'rpc'),
 ('private.record_lesson_progress(uuid,integer,boolean)', 'authenticated', 'rpc'),
 ('private.review_raw_case(uuid,text,text,uuid)', 'authenticated', 'rpc'),

@@ -149,6 +149,12 @@ CASES: list[FrontendCase] = [
         form="explicit filter",
     ),
     FrontendCase(
+        "org_audit_trail(50): the audit trail's RPC (rpc_functions/27_audit_trail.sql)",
+        "compliance_officer",
+        "select * from public.org_audit_trail(50)",
+        'select * from public.audit_logs where organization_id = {org} order by "timestamp" desc, id desc limit 50',
+    ),
+    FrontendCase(
         "case full-text search, title+summary_en, newest 20 (direct .textSearch(); use the search RPC)",
         "learner",
         "select id, title, decision_date from public.tribunal_cases"
