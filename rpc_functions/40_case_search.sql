@@ -247,9 +247,17 @@ begin
     $sql$
     with matches as materialized (
       select c.id,
-        ((pg_catalog.ts_rank(c.%3$I, $1, 1) + 0.001)
-          * (1 + case when c.is_anti_black_specific then 0.25 else 0 end
-               + case c.precedent_value when 'High' then 0.25 when 'Medium' then 0.10 else 0 end)
+        -- The boost as double precision constants (1 + 0.25 + 0.10 written out): the same
+        -- values as the numeric sums, without numeric arithmetic for every match.
+        ((pg_catalog.ts_rank(c.%3$I, $1, 1) + 0.001::double precision)
+          * case when c.is_anti_black_specific
+            then case c.precedent_value
+              when 'High' then 1.5::double precision when 'Medium' then 1.35::double precision
+              else 1.25::double precision end
+            else case c.precedent_value
+              when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
+              else 1::double precision end
+          end
         )::real as rank
       from public.tribunal_cases as c
       where c.deleted_at is null and c.%1$I @@ $1 %2$s
@@ -281,6 +289,7 @@ create or replace function private.case_vector_ranked(
 ) returns table (id uuid, distance double precision)
 language plpgsql
 stable
+rows 10
 set search_path = pg_catalog, pg_temp
 set "hnsw.ef_search" = 40
 set "hnsw.iterative_scan" = strict_order
@@ -301,12 +310,26 @@ declare
   v_filter_sql text := private.case_filters_sql(p_filters);
   v_ids uuid [];
   v_distances double precision [];
+  v_plan_mode text;
 begin
   if v_filter_sql = '' then
-    -- No filter (the usual call, and every related_tribunal_cases): the template's first
-    -- statement written out, so PL/pgSQL keeps its plan instead of planning an EXECUTE per call.
-    -- It stays planned per call (custom plans): a generic plan, fixed for the session, can be
-    -- a sequential scan and sort on a small table, and would then stay one as the table grows.
+    -- No filter (the usual call, and every related_tribunal_cases): the template's statement
+    -- written out, so PL/pgSQL keeps it prepared. On a table of some size (10,000 cases by
+    -- the last ANALYZE) it runs its generic plan, planned once for the session: the HNSW
+    -- index scan every custom plan chose, and planning it on each call cost about as much as
+    -- the scan (`limit $2` makes the generic estimate look dearer than the custom ones, so
+    -- PL/pgSQL would keep re-planning: the plan mode is set for this statement only). On a
+    -- small table (a test, a new project) it is planned per call: a generic plan there is a
+    -- sequential scan and sort, which would then stay fixed for the session whatever the
+    -- planner settings. An ANALYZE of tribunal_cases invalidates the plan either way.
+    v_plan_mode := pg_catalog.current_setting('plan_cache_mode');
+    perform pg_catalog.set_config(
+      'plan_cache_mode',
+      case when (
+        select t.reltuples from pg_catalog.pg_class as t where t.oid = 'public.tribunal_cases'::pg_catalog.regclass
+      ) >= 10000 then 'force_generic_plan' else 'force_custom_plan' end,
+      true
+    );
     select array_agg(s.id order by s.distance, s.id), array_agg(s.distance order by s.distance, s.id)
     into v_ids, v_distances
     from (
@@ -317,6 +340,7 @@ begin
       order by c.embedding operator(extensions.<=>) p_embedding
       limit p_limit
     ) as s;
+    perform pg_catalog.set_config('plan_cache_mode', v_plan_mode, true);
   else
     execute pg_catalog.format(v_template, 'c.embedding operator(extensions.<=>) $1', v_filter_sql)
     into v_ids, v_distances using p_embedding, p_limit, p_exclude;
