@@ -24,6 +24,21 @@ where case_number like 'DEMO-%';
 update public.tribunal_cases set tribunal = 'T221-' || tribunal
 where case_number like 'DEMO-%';
 
+-- HNSW finds neighbours within one embedding space. Where vectors of another model share the
+-- index (the synthetic clustered vectors of `seed --scale`: 50,000 of them), the fixture's
+-- multilingual-e5 vectors are a small island the graph need not reach (a fresh build at
+-- 50,000 left the two nearest to the housing question unreachable at any ef_search), so what
+-- the index answers about them says nothing of its recall: the tests that need the index's
+-- answer on the fixture are skipped there (abr-db bench-search measures recall at scale).
+create temporary table t221_one_model as
+select not exists (
+  select from public.tribunal_cases as c
+  where
+    c.embedding is not null and c.deleted_at is null
+    and c.embedding_model is distinct from 'multilingual-e5-small'
+) as one_model;
+grant select on t221_one_model to authenticated, service_role;
+
 do $$
 begin
   perform tests.create_org('t221-acme');
@@ -118,16 +133,19 @@ set local enable_bitmapscan = off;
 set local enable_sort = off;
 create temporary table t221_scans_before as
 select pg_catalog.pg_stat_get_xact_numscans('public.idx_tribunal_embedding'::regclass) as n;
-select results_eq(
-  $$select m.id from public.match_tribunal_cases((select housing_fr from t221_q),
-      10, p_tribunals => pg_temp.fixture()) as m$$,
-  $$select e.id from t221_exact as e order by e.n$$,
-  'the HNSW index returns the same top 10 as the exact scan, in the same order'
-);
-select ok(
-  pg_catalog.pg_stat_get_xact_numscans('public.idx_tribunal_embedding'::regclass) > (select n from t221_scans_before),
-  'and that answer came through the HNSW index'
-);
+select case when (select o.one_model from t221_one_model as o) then collect_tap(
+  results_eq(
+    $$select m.id from public.match_tribunal_cases((select housing_fr from t221_q),
+        10, p_tribunals => pg_temp.fixture()) as m$$,
+    $$select e.id from t221_exact as e order by e.n$$,
+    'the HNSW index returns the same top 10 as the exact scan, in the same order'
+  ),
+  ok(
+    pg_catalog.pg_stat_get_xact_numscans('public.idx_tribunal_embedding'::regclass)
+    > (select n from t221_scans_before),
+    'and that answer came through the HNSW index'
+  )
+) else skip('vectors of another model share the HNSW index (a bench-seeded database)', 2) end;
 select set_eq(
   $$select m.id
     from public.match_tribunal_cases((select housing_fr from t221_q), 10, p_tribunals => array['T221-NSHRC']) as m$$,
@@ -180,14 +198,14 @@ select is(
   array['09', '16'],
   'a soft-deleted case (10) and a case without embedding (25) are not found'
 );
-select is(
+select case when (select o.one_model from t221_one_model as o) then is(
   (pg_temp.demo(array(select r.case_number from public.related_tribunal_cases(
     (select c.id from public.tribunal_cases as c
-where c.case_number = 'DEMO-2019-BCHRT-09'), 50
+     where c.case_number = 'DEMO-2019-BCHRT-09'), 50
   ) as r)))[1:1],
   array['01'],
   'related cases: the nearest live, embedded case, not the case itself nor the deleted one'
-);
+) else skip('vectors of another model share the HNSW index (a bench-seeded database)', 1) end;
 select ok(
   not exists (
     select from public.related_tribunal_cases(

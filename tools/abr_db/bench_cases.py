@@ -371,10 +371,11 @@ VECTOR_LIMIT = (
     " where c.deleted_at is null and c.embedding is not null order by c.embedding <=> {vec} limit 10"
 )
 RELATED_LIMIT = (
-    f"select {_CASE_COLUMNS}, 1 - (c.embedding <=> r.embedding) from public.tribunal_cases as c,"
-    " (select embedding from public.tribunal_cases where id = {case} and deleted_at is null) as r"
+    f"select {_CASE_COLUMNS}, 1 - (c.embedding <=> r.v) from public.tribunal_cases as c,"
+    " (select (select embedding from public.tribunal_cases where id = {case} and deleted_at is null) as v) as r"
     " where c.deleted_at is null and c.embedding is not null and c.id <> {case}"
-    " order by c.embedding <=> r.embedding limit 5"
+    " order by c.embedding <=> (select embedding from public.tribunal_cases where id = {case} and deleted_at is null)"
+    " limit 5"
 )
 HYBRID_LIMIT = (
     f"with {_ranked('en', 'racial profiling')},"
