@@ -27,7 +27,7 @@ where case_number like 'DEMO-%';
 -- HNSW finds neighbours within one embedding space. Where vectors of another model share the
 -- index (the synthetic clustered vectors of `seed --scale`: 50,000 of them), the fixture's
 -- multilingual-e5 vectors are a small island the graph need not reach (a fresh build at
--- 50,000 left the two nearest to the housing question unreachable at any ef_search), so what
+-- 50,000 left the two nearest to the housing question unreachable at ef_search 40 and 200), so what
 -- the index answers about them says nothing of its recall: the tests that need the index's
 -- answer on the fixture are skipped there (abr-db bench-search measures recall at scale).
 create temporary table t221_one_model as
