@@ -29,14 +29,25 @@
                                    (weights title 1.0, summary 0.4, divided by
                                     1 + log(length))
     x (1 + 0.25 if anti-Black specific + 0.25 if precedent High, 0.10 if Medium)
-  as a real; ties by id. A case that matches in its full text only comes after
-  those matching in title or summary, by its boost. Why: a broad query matches
-  thousands of cases at 50,000, and ranking reads the ranked document of every
-  match; the full document costs several times as much as title and summary,
-  and ts_rank_cd (cover density) five times as much as ts_rank. Keyset pagination: each row's `cursor`
-  (its rank and id) passed back as p_cursor returns the rows after it, so the
-  pages stay stable while cases are added. Without a query the cases come
-  newest decision first.
+  as a real (the boost, 1 to 1.5, as double precision constants); ties by id.
+  A case whose title and summary hold none of the query's words (found by its
+  full text only) has a text score of 0 (at most 1e-20): its rank is
+  0.001 x boost, below cases whose title or summary match unless their text
+  score is tiny, and among themselves by boost, then id. Why title and
+  summary: a broad query matches thousands of cases at 50,000 (7,000 for
+  "racial profiling" in the bench), every match is ranked, and the full
+  document costs several times as much as title and summary, ts_rank_cd
+  (cover density) five times as much as ts_rank. total_count is exact: it
+  counts the matches the ranking has read anyway. Keyset pagination: each
+  row's `cursor` (its rank and id) passed back as p_cursor returns the rows
+  after it, so the pages stay stable while cases are added. Without a query
+  the cases come newest decision first.
+
+  Snippets (ts_headline, for the returned page only): the summary's best two
+  fragments when the summary holds a word of the query, else the summary and
+  the first 1,000 characters of the full text; HTML-escaped, matches in
+  <mark>. Parsing text for a headline costs more than ranking a match (the
+  French dictionaries ~35 us a summary): the summary alone is a quarter of it.
 
   Hybrid: reciprocal-rank fusion (Cormack et al.) of the full-text ranking
   and the semantic ranking, each cut to its best 60 cases:
@@ -247,9 +258,17 @@ begin
     $sql$
     with matches as materialized (
       select c.id,
-        ((pg_catalog.ts_rank(c.%3$I, $1, 1) + 0.001)
-          * (1 + case when c.is_anti_black_specific then 0.25 else 0 end
-               + case c.precedent_value when 'High' then 0.25 when 'Medium' then 0.10 else 0 end)
+        -- The boost as double precision constants (1 + 0.25 + 0.10 written out): the same
+        -- values as the numeric sums, without numeric arithmetic for every match.
+        ((pg_catalog.ts_rank(c.%3$I, $1, 1) + 0.001::double precision)
+          * case when c.is_anti_black_specific
+            then case c.precedent_value
+              when 'High' then 1.5::double precision when 'Medium' then 1.35::double precision
+              else 1.25::double precision end
+            else case c.precedent_value
+              when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
+              else 1::double precision end
+          end
         )::real as rank
       from public.tribunal_cases as c
       where c.deleted_at is null and c.%1$I @@ $1 %2$s
@@ -281,6 +300,7 @@ create or replace function private.case_vector_ranked(
 ) returns table (id uuid, distance double precision)
 language plpgsql
 stable
+rows 10
 set search_path = pg_catalog, pg_temp
 set "hnsw.ef_search" = 40
 set "hnsw.iterative_scan" = strict_order
@@ -301,12 +321,26 @@ declare
   v_filter_sql text := private.case_filters_sql(p_filters);
   v_ids uuid [];
   v_distances double precision [];
+  v_plan_mode text;
 begin
   if v_filter_sql = '' then
-    -- No filter (the usual call, and every related_tribunal_cases): the template's first
-    -- statement written out, so PL/pgSQL keeps its plan instead of planning an EXECUTE per call.
-    -- It stays planned per call (custom plans): a generic plan, fixed for the session, can be
-    -- a sequential scan and sort on a small table, and would then stay one as the table grows.
+    -- No filter (the usual call, and every related_tribunal_cases): the template's statement
+    -- written out, so PL/pgSQL keeps it prepared. On a table of some size (10,000 cases by
+    -- the last ANALYZE) it runs its generic plan, planned once for the session: the HNSW
+    -- index scan every custom plan chose, and planning it on each call cost about as much as
+    -- the scan (`limit $2` makes the generic estimate look dearer than the custom ones, so
+    -- PL/pgSQL would keep re-planning: the plan mode is set for this statement only). On a
+    -- small table (a test, a new project) it is planned per call: a generic plan there is a
+    -- sequential scan and sort, which would then stay fixed for the session whatever the
+    -- planner settings. An ANALYZE of tribunal_cases invalidates the plan either way.
+    v_plan_mode := pg_catalog.current_setting('plan_cache_mode');
+    perform pg_catalog.set_config(
+      'plan_cache_mode',
+      case when (
+        select t.reltuples from pg_catalog.pg_class as t where t.oid = 'public.tribunal_cases'::pg_catalog.regclass
+      ) >= 10000 then 'force_generic_plan' else 'force_custom_plan' end,
+      true
+    );
     select array_agg(s.id order by s.distance, s.id), array_agg(s.distance order by s.distance, s.id)
     into v_ids, v_distances
     from (
@@ -317,6 +351,7 @@ begin
       order by c.embedding operator(extensions.<=>) p_embedding
       limit p_limit
     ) as s;
+    perform pg_catalog.set_config('plan_cache_mode', v_plan_mode, true);
   else
     execute pg_catalog.format(v_template, 'c.embedding operator(extensions.<=>) $1', v_filter_sql)
     into v_ids, v_distances using p_embedding, p_limit, p_exclude;
@@ -495,7 +530,11 @@ comment on function public.search_tribunal_cases(
 'highlights with <mark> (text HTML-escaped); total_count is the number of matches; pass the last row''s cursor as '
 'p_cursor for the next page. No query: newest decisions first. Errors: 22023 invalid parameter.';
 
--- A highlighted, HTML-escaped excerpt: the summary and the start of the full text.
+-- A highlighted, HTML-escaped excerpt: the summary's best fragments when the
+-- summary holds a word of the query, else the summary and the start of the full
+-- text. ts_headline parses and stems all the text it is given (the French
+-- dictionaries cost ~35 us per summary): the summary alone is a quarter of the
+-- text, and the fallback keeps a highlight for cases found by their full text.
 create or replace function private.case_headline(
   p_config regconfig, p_summary text, p_full_text text, p_title text, p_query tsquery
 ) returns text
@@ -503,18 +542,30 @@ language sql
 stable
 set search_path = pg_catalog, pg_temp
 as $$
-  select pg_catalog.ts_headline(
-    p_config,
-    pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-      coalesce(nullif(concat_ws(' … ', p_summary, pg_catalog.left(p_full_text, 1000)), ''), p_title),
-      '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-    p_query,
-    'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
-  )
+  select case
+    when h.summary_only like '%<mark>%' then h.summary_only
+    else pg_catalog.ts_headline(
+      p_config,
+      pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+        coalesce(nullif(concat_ws(' … ', p_summary, pg_catalog.left(p_full_text, 1000)), ''), p_title),
+        '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+      p_query,
+      'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+    )
+  end
+  from (
+    select case when nullif(p_summary, '') is not null then pg_catalog.ts_headline(
+      p_config,
+      pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(p_summary, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+      p_query,
+      'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+    ) end as summary_only
+  ) as h
 $$;
 
 comment on function private.case_headline(regconfig, text, text, text, tsquery) is
-'Internal: ts_headline of a case''s summary and full-text start, HTML-escaped, matches in <mark>.';
+'Internal: ts_headline of a case''s summary (when it holds a query word, else summary and full-text start), '
+'HTML-escaped, matches in <mark>.';
 
 -- search_tribunal_case_facets ----------------------------------------------------
 

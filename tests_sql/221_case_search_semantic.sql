@@ -4,6 +4,11 @@
   cases (seeds/demo_cases.sql, reloaded here), HNSW against an exact scan,
   filters that do not shrink the result, live and embedded cases only,
   reciprocal-rank fusion, who may call, every SQLSTATE.
+
+  Other cases may exist (a demo- or bench-seeded database): the fixture's cases
+  get tribunal codes of this file's own (T221-HRTO, ...) and every search whose
+  answer is known filters on them (pg_temp.fixture()), so bench cases that match
+  the same words, or lie nearer in the index, do not change the answer.
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
@@ -16,6 +21,23 @@ do $$ begin perform tests.allow_set_comparisons(); end $$;
 delete from public.tribunal_cases
 where case_number like 'DEMO-%';
 \ir ../seeds/demo_cases.sql
+update public.tribunal_cases set tribunal = 'T221-' || tribunal
+where case_number like 'DEMO-%';
+
+-- HNSW finds neighbours within one embedding space. Where vectors of another model share the
+-- index (the synthetic clustered vectors of `seed --scale`: 50,000 of them), the fixture's
+-- multilingual-e5 vectors are a small island the graph need not reach (a fresh build at
+-- 50,000 left the two nearest to the housing question unreachable at ef_search 40 and 200), so what
+-- the index answers about them says nothing of its recall: the tests that need the index's
+-- answer on the fixture are skipped there (abr-db bench-search measures recall at scale).
+create temporary table t221_one_model as
+select not exists (
+  select from public.tribunal_cases as c
+  where
+    c.embedding is not null and c.deleted_at is null
+    and c.embedding_model is distinct from 'multilingual-e5-small'
+) as one_model;
+grant select on t221_one_model to authenticated, service_role;
 
 do $$
 begin
@@ -30,6 +52,14 @@ as $$
   select coalesce(array_agg(right(n, 2) order by o), '{}')
   from unnest(p_case_numbers) with ordinality as u (n, o)
   where n like 'DEMO-%'
+$$;
+
+-- The fixture's tribunals: a search filtered on them sees this file's cases only.
+create function pg_temp.fixture() returns text []
+language sql
+immutable
+as $$
+  select array['T221-HRTO', 'T221-CHRT', 'T221-BCHRT', 'T221-TDPQ', 'T221-AHRC', 'T221-NSHRC']
 $$;
 
 -- The model's "query: " embedding of a French question: housing refused to a Black family.
@@ -74,7 +104,7 @@ where c.case_number = 'DEMO-2020-TDPQ-05') as case05;
 create temporary table t221_exact as
 select c.id, row_number() over (order by (c.embedding operator(extensions.<=>) q.housing_fr) + 0, c.id) as n
 from public.tribunal_cases as c cross join t221_q as q
-where c.deleted_at is null and c.embedding is not null
+where c.deleted_at is null and c.embedding is not null and c.tribunal = any(pg_temp.fixture())
 order by n
 limit 10;
 grant select on t221_q, t221_exact to authenticated, service_role;
@@ -85,13 +115,15 @@ select tests.authenticate_as('t221-learner');
 
 select is(
   (pg_temp.demo(array(select m.case_number
-    from public.match_tribunal_cases((select housing_fr from t221_q), 10) as m)))[1:3],
+    from public.match_tribunal_cases((select housing_fr from t221_q),
+        10, p_tribunals => pg_temp.fixture()) as m)))[1:3],
   array['09', '10', '25'],
   'a French question about housing refused to a Black family finds the three rental cases first'
   || ' (an English one among them)'
 );
 select ok(
-  (select m.similarity between 0.5 and 1 from public.match_tribunal_cases((select housing_fr from t221_q), 1) as m),
+  (select m.similarity between 0.5 and 1 from public.match_tribunal_cases((select housing_fr from t221_q),
+      1, p_tribunals => pg_temp.fixture()) as m),
   'similarity is a cosine similarity'
 );
 
@@ -101,33 +133,39 @@ set local enable_bitmapscan = off;
 set local enable_sort = off;
 create temporary table t221_scans_before as
 select pg_catalog.pg_stat_get_xact_numscans('public.idx_tribunal_embedding'::regclass) as n;
-select results_eq(
-  $$select m.id from public.match_tribunal_cases((select housing_fr from t221_q), 10) as m$$,
-  $$select e.id from t221_exact as e order by e.n$$,
-  'the HNSW index returns the same top 10 as the exact scan, in the same order'
-);
-select ok(
-  pg_catalog.pg_stat_get_xact_numscans('public.idx_tribunal_embedding'::regclass) > (select n from t221_scans_before),
-  'and that answer came through the HNSW index'
-);
+select case when (select o.one_model from t221_one_model as o) then collect_tap(
+  results_eq(
+    $$select m.id from public.match_tribunal_cases((select housing_fr from t221_q),
+        10, p_tribunals => pg_temp.fixture()) as m$$,
+    $$select e.id from t221_exact as e order by e.n$$,
+    'the HNSW index returns the same top 10 as the exact scan, in the same order'
+  ),
+  ok(
+    pg_catalog.pg_stat_get_xact_numscans('public.idx_tribunal_embedding'::regclass)
+    > (select n from t221_scans_before),
+    'and that answer came through the HNSW index'
+  )
+) else skip('vectors of another model share the HNSW index (a bench-seeded database)', 2) end;
 select set_eq(
   $$select m.id
-    from public.match_tribunal_cases((select housing_fr from t221_q), 10, p_tribunals => array['NSHRC']) as m$$,
+    from public.match_tribunal_cases((select housing_fr from t221_q), 10, p_tribunals => array['T221-NSHRC']) as m$$,
   $$select c.id from public.tribunal_cases as c
-    where c.tribunal = 'NSHRC' and c.deleted_at is null and c.embedding is not null
+    where c.tribunal = 'T221-NSHRC' and c.deleted_at is null and c.embedding is not null
     order by (c.embedding operator(extensions.<=>) (select housing_fr from t221_q)) + 0 limit 10$$,
   'a filter that excludes most cases does not shrink the result: the nearest NSHRC cases, up to 10'
   || ' (a plain HNSW scan filters its 40 candidates afterwards and may return fewer)'
 );
 select is(
   (select count(*)::integer
-    from public.match_tribunal_cases((select housing_fr from t221_q), 10, p_anti_black_only => true)),
+    from public.match_tribunal_cases((select housing_fr from t221_q),
+        10, p_anti_black_only => true, p_tribunals => pg_temp.fixture())),
   10,
   'a filter that keeps enough cases returns p_match_count rows'
 );
 select ok(
   (select bool_and(m.is_anti_black_specific)
-   from public.match_tribunal_cases((select housing_fr from t221_q), 10, p_anti_black_only => true) as m),
+   from public.match_tribunal_cases((select housing_fr from t221_q),
+       10, p_anti_black_only => true, p_tribunals => pg_temp.fixture()) as m),
   'and they all pass the filter'
 );
 reset enable_seqscan;
@@ -137,7 +175,8 @@ reset enable_sort;
 select is(
   pg_temp.demo(array(
     select m.case_number
-      from public.match_tribunal_cases((select case09 from t221_q), 10, p_min_similarity => 0.999) as m
+      from public.match_tribunal_cases((select case09 from t221_q),
+          10, p_min_similarity => 0.999, p_tribunals => pg_temp.fixture()) as m
   )),
   array['09'],
   'p_min_similarity: only the case itself is that close to its own vector'
@@ -154,18 +193,19 @@ select tests.authenticate_as('t221-learner');
 
 select is(
   (pg_temp.demo(array(select m.case_number
-    from public.match_tribunal_cases((select housing_fr from t221_q), 10) as m)))[1:2],
+    from public.match_tribunal_cases((select housing_fr from t221_q),
+        10, p_tribunals => pg_temp.fixture()) as m)))[1:2],
   array['09', '16'],
   'a soft-deleted case (10) and a case without embedding (25) are not found'
 );
-select is(
+select case when (select o.one_model from t221_one_model as o) then is(
   (pg_temp.demo(array(select r.case_number from public.related_tribunal_cases(
     (select c.id from public.tribunal_cases as c
-where c.case_number = 'DEMO-2019-BCHRT-09'), 50
+     where c.case_number = 'DEMO-2019-BCHRT-09'), 50
   ) as r)))[1:1],
   array['01'],
   'related cases: the nearest live, embedded case, not the case itself nor the deleted one'
-);
+) else skip('vectors of another model share the HNSW index (a bench-seeded database)', 1) end;
 select ok(
   not exists (
     select from public.related_tribunal_cases(
@@ -202,7 +242,8 @@ select throws_ok(
 
 select is(
   (select right(h.case_number, 2) || ':' || (h.full_text_rank is not null and h.semantic_rank is not null)::text
-   from public.hybrid_search_tribunal_cases('profiling', (select case05 from t221_q), 'en', 20) as h
+   from public.hybrid_search_tribunal_cases('profiling', (select case05 from t221_q),
+       'en', 20, p_tribunals => pg_temp.fixture()) as h
    order by h.score desc limit 1),
   '05:true',
   'hybrid: the case matching both the words and the meaning comes first'
@@ -210,19 +251,22 @@ select is(
 select ok(
   (select coalesce(min(h.score) filter (where h.full_text_rank is not null and h.semantic_rank is not null), 1)
     > coalesce(max(h.score) filter (where h.full_text_rank is null or h.semantic_rank is null), 0)
-   from public.hybrid_search_tribunal_cases('profiling', (select case05 from t221_q), 'en', 60) as h),
+   from public.hybrid_search_tribunal_cases('profiling', (select case05 from t221_q),
+       'en', 60, p_tribunals => pg_temp.fixture()) as h),
   'hybrid: every case matching both outranks every case matching one'
 );
 select is(
   (select right(h.case_number, 2) || ':' || (h.full_text_rank is not null and h.semantic_rank is not null)::text
-   from public.hybrid_search_tribunal_cases('logement', (select housing_fr from t221_q), 'fr', 20) as h
+   from public.hybrid_search_tribunal_cases('logement', (select housing_fr from t221_q),
+       'fr', 20, p_tribunals => pg_temp.fixture()) as h
    order by h.score desc limit 1),
   '09:true',
   'hybrid in French: logement and the housing question put the rental case first'
 );
 select ok(
   (select bool_and(h.snippet like '%<mark>%')
-   from public.hybrid_search_tribunal_cases('profiling', (select case05 from t221_q), 'en', 60) as h
+   from public.hybrid_search_tribunal_cases('profiling', (select case05 from t221_q),
+       'en', 60, p_tribunals => pg_temp.fixture()) as h
    where h.full_text_rank is not null),
   'hybrid: cases found by their words carry a highlighted snippet'
 );

@@ -287,20 +287,73 @@ CASES += [
 ]
 
 
-# Case-law search (rpc_functions/40_case_search.sql). The limits are the search
-# engineer's written-out queries: rank by the kept rank document, find by the
-# whole text, a page of 20; vectors: HNSW (ef_search 40, the default), top 10.
-def _fts_limit(lang: str, query: str, page: str = "limit 20") -> str:
-    config = "english_unaccent" if lang == "en" else "french_unaccent"
+# Case-law search (rpc_functions/40_case_search.sql). Each limit is the RPC's
+# own work written out as one statement without RLS: every match ranked by its
+# title and summary with the boost (private.case_fts_ranked), the number of
+# matches, the page of 20 joined to its cases, each with its highlighted
+# snippet (private.case_headline); vectors: HNSW (ef_search 40, the default),
+# the same columns the RPC returns. Until issue 9's second pass the limits
+# ranked without the boost and returned neither snippets nor the count nor the
+# cases' columns: an RPC doing more than its limit could not reach a ratio of 1.
+_CONFIG = {"en": "english_unaccent", "fr": "french_unaccent"}
+_BOOST = (
+    "case when c.is_anti_black_specific then case c.precedent_value when 'High' then 1.5::float8"
+    " when 'Medium' then 1.35::float8 else 1.25::float8 end else case c.precedent_value"
+    " when 'High' then 1.25::float8 when 'Medium' then 1.1::float8 else 1::float8 end end"
+)
+_HEADLINE_OPTIONS = (
+    "'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'"
+)
+
+
+def _escaped(text: str) -> str:
+    return f"replace(replace(replace({text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+
+
+def _snippet(lang: str) -> str:
+    """private.case_headline written out: the summary's fragments, else summary and full-text start."""
+    cfg = f"'private.{_CONFIG[lang]}'::regconfig"
+    start = f"concat_ws(' … ', c.summary_{lang}, left(c.full_text_{lang}, 1000))"
+    whole = _escaped(f"coalesce(nullif({start}, ''), c.title)")
     return (
-        f"select c.id, ts_rank(c.rank_doc_{lang}, q, 1) as r from public.tribunal_cases as c,"
-        f" websearch_to_tsquery('private.{config}', '{query}') as q"
-        f" where c.deleted_at is null and c.search_{lang} @@ q order by r desc {page}"
+        f"(select case when h.s like '%<mark>%' then h.s else ts_headline({cfg}, {whole}, q, {_HEADLINE_OPTIONS}) end"
+        f" from (select case when nullif(c.summary_{lang}, '') is not null then ts_headline({cfg},"
+        f" {_escaped(f'c.summary_{lang}')}, q, {_HEADLINE_OPTIONS}) end as s) as h)"
+    )
+
+
+def _ranked(lang: str, query: str) -> str:
+    """The matches of a query, ranked: private.case_fts_ranked written out (no filter)."""
+    return (
+        f"m as materialized (select c.id, ((ts_rank(c.rank_doc_{lang}, q, 1) + 0.001::float8) * ({_BOOST}))::real as r"
+        f" from public.tribunal_cases as c, websearch_to_tsquery('private.{_CONFIG[lang]}', '{query}') as q"
+        f" where c.deleted_at is null and c.search_{lang} @@ q)"
+    )
+
+
+def _fts_limit(lang: str, query: str, page: int = 20) -> str:
+    return (
+        f"with {_ranked(lang, query)}, p as (select m.id, m.r from m order by m.r desc, m.id desc limit {page})"
+        " select c.id, c.case_number, c.title, c.tribunal, c.decision_date, c.year, c.outcome, c.protected_ground,"
+        f" c.discrimination_type, c.is_anti_black_specific, c.precedent_value, p.r, {_snippet(lang)},"
+        " (select count(*) from m), p.r::text || ':' || p.id::text"
+        f" from p inner join public.tribunal_cases as c on c.id = p.id,"
+        f" websearch_to_tsquery('private.{_CONFIG[lang]}', '{query}') as q order by p.r desc, p.id desc"
+    )
+
+
+def _saved_search_limit(lang: str, query: str) -> str:
+    """run_saved_search: the caller's search read and its use counted, then the same search."""
+    return (
+        "with u as (update public.saved_searches as s set use_count = s.use_count + 1, last_used = now()"
+        " where s.id = (select s.id from public.saved_searches as s where s.user_id = {me}"
+        " order by s.created_at, s.id limit 1) and s.user_id = {me} returning s.filters)"
+        f" select f.* from u, lateral ({_fts_limit(lang, query)}) as f"
     )
 
 
 def _facets_limit(lang: str, query: str) -> str:
-    config = "english_unaccent" if lang == "en" else "french_unaccent"
+    config = _CONFIG[lang]
     return (
         "with m as (select c.tribunal, c.outcome, c.protected_ground, c.year from public.tribunal_cases as c,"
         f" websearch_to_tsquery('private.{config}', '{query}') as q"
@@ -312,19 +365,35 @@ def _facets_limit(lang: str, query: str) -> str:
     )
 
 
+_CASE_COLUMNS = (
+    "c.id, c.case_number, c.title, c.tribunal, c.decision_date, c.year, c.outcome, c.is_anti_black_specific,"
+    " c.precedent_value"
+)
 VECTOR_LIMIT = (
-    "select id from public.tribunal_cases where deleted_at is null and embedding is not null"
-    " order by embedding <=> {vec} limit 10"
+    f"select {_CASE_COLUMNS}, c.summary_en, c.summary_fr, 1 - (c.embedding <=> {{vec}}) from public.tribunal_cases as c"
+    " where c.deleted_at is null and c.embedding is not null order by c.embedding <=> {vec} limit 10"
+)
+RELATED_LIMIT = (
+    f"select {_CASE_COLUMNS}, 1 - (c.embedding <=> r.v) from public.tribunal_cases as c,"
+    " (select (select embedding from public.tribunal_cases where id = {case} and deleted_at is null) as v) as r"
+    " where c.deleted_at is null and c.embedding is not null and c.id <> {case}"
+    " order by c.embedding <=> (select embedding from public.tribunal_cases where id = {case} and deleted_at is null)"
+    " limit 5"
 )
 HYBRID_LIMIT = (
-    "with ft as (select c.id, row_number() over (order by ts_rank(c.rank_doc_en, q, 1) desc) as n"
-    " from public.tribunal_cases as c, websearch_to_tsquery('private.english_unaccent', 'racial profiling') as q"
-    " where c.deleted_at is null and c.search_en @@ q order by ts_rank(c.rank_doc_en, q, 1) desc limit 60),"
-    " sem as (select s.id, row_number() over (order by s.d) as n from (select id, embedding <=> {vec} as d"
+    f"with {_ranked('en', 'racial profiling')},"
+    " ft as (select m.id, row_number() over (order by m.r desc, m.id desc) as n from m order by m.r desc, m.id desc"
+    " limit 60),"
+    " sem as (select s.id, row_number() over (order by s.d, s.id) as n from (select id, embedding <=> {vec} as d"
     " from public.tribunal_cases where deleted_at is null and embedding is not null"
-    " order by embedding <=> {vec} limit 60) as s)"
-    " select coalesce(ft.id, sem.id) as id, coalesce(1.0 / (60 + ft.n), 0) + coalesce(1.0 / (60 + sem.n), 0) as score"
-    " from ft full join sem on ft.id = sem.id order by score desc limit 20"
+    " order by embedding <=> {vec} limit 60) as s),"
+    " f as (select coalesce(ft.id, sem.id) as id, ft.n as ftn, sem.n as semn,"
+    " coalesce(1.0::float8 / (60 + ft.n), 0) + coalesce(1.0::float8 / (60 + sem.n), 0) as score"
+    " from ft full join sem on ft.id = sem.id order by 4 desc, 1 desc limit 20)"
+    f" select {_CASE_COLUMNS}, f.score, f.ftn, f.semn, case when f.ftn is not null then {_snippet('en')}"
+    " else left(coalesce(c.summary_en, c.title), 240) end"
+    " from f inner join public.tribunal_cases as c on c.id = f.id,"
+    " websearch_to_tsquery('private.english_unaccent', 'racial profiling') as q order by f.score desc, f.id desc"
 )
 
 SEARCHES = [
@@ -350,14 +419,11 @@ CASES += [
     FrontendCase("hybrid_search_tribunal_cases en 'racial profiling', 20", "learner",
                  "select * from public.hybrid_search_tribunal_cases('racial profiling', {vec}, 'en')", HYBRID_LIMIT),
     FrontendCase("related_tribunal_cases, 5", "learner",
-                 "select * from public.related_tribunal_cases({case}, 5)",
-                 "select id from public.tribunal_cases where deleted_at is null and embedding is not null"
-                 " and id <> {case} order by embedding <=> (select embedding from public.tribunal_cases"
-                 " where id = {case}) limit 5"),
+                 "select * from public.related_tribunal_cases({case}, 5)", RELATED_LIMIT),
     FrontendCase("run_saved_search (a saved 'racial profiling', en), page of 20", "searcher",
                  "select * from public.run_saved_search((select s.id from public.saved_searches as s"
                  " where s.user_id = {me} order by s.created_at, s.id limit 1))",
-                 _fts_limit("en", "racial profiling")),
+                 _saved_search_limit("en", "racial profiling")),
 ]
 
 
