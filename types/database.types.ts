@@ -2467,6 +2467,37 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      org_audit_trail: {
+        Args: {
+          p_before?: string
+          p_before_id?: string
+          p_limit?: number
+          p_organization_id?: string
+        }
+        Returns: {
+          action: string
+          changes: Json | null
+          compliance_relevant: boolean
+          id: string
+          ip_address: unknown
+          organization_id: string | null
+          resource_id: string | null
+          resource_type: string
+          retention_until: string
+          severity: string | null
+          timestamp: string
+          user_agent: string | null
+          user_email: string | null
+          user_id: string | null
+          user_role: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "audit_logs"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       org_directory: {
         Args: Record<PropertyKey, never>
         Returns: {
