@@ -29,7 +29,7 @@ def _marker() -> str:
     return MARKER + hashlib.sha256(BOOTSTRAP_SQL.read_bytes()).hexdigest()
 
 
-def is_outdated(conn: psycopg.Connection) -> bool:
+def bootstrap_outdated(conn: psycopg.Connection) -> bool:
     """A database this tool bootstrapped with another version of the file (never a Supabase one)."""
     comment = conn.execute(
         "select pg_catalog.obj_description(pg_catalog.to_regnamespace('auth'), 'pg_namespace')"

@@ -27,8 +27,7 @@ from yoyo.migrations import (
 )
 
 from . import bookkeeping, catalog, history, repeatables, ui
-from .bootstrap import apply_bootstrap, needs_bootstrap
-from .bootstrap import is_outdated as bootstrap_outdated  # noqa: I001 - one name aliased
+from .bootstrap import apply_bootstrap, bootstrap_outdated, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
 from .paths import Project, project as current_project
