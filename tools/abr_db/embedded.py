@@ -4,8 +4,9 @@ With a reachable Docker engine: a testcontainers PostgresContainer running
 Supabase's Postgres image (it already has Supabase's roles and auth schema).
 Without one: a persistent cluster made with the machine's PostgreSQL binaries
 of the chosen major (pgmajor: $ABR_DB_PG_MAJOR, default 15) in <root>/.pgdata/data,
-started with pg_cron and pg_stat_statements preloaded. `ThrowawayCluster` is the same cluster in a temporary directory,
-stopped and deleted at exit (the test suite uses it).
+started with pg_cron and pg_stat_statements preloaded; an existing cluster runs with
+its own major's binaries. `ThrowawayCluster` is the same cluster in a temporary
+directory, stopped and deleted at exit (the test suite uses it).
 
 Layout of .pgdata/ (a cluster directory must be empty for initdb, so the
 state file sits beside it):
