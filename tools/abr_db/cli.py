@@ -7,6 +7,7 @@ connection error; each failure is one clear line (a traceback only with --debug)
 from __future__ import annotations
 
 import functools
+import os
 import json
 import traceback
 from pathlib import Path
@@ -18,7 +19,7 @@ from rich.markup import escape
 from . import bench_search as bench_search_mod, embed as embed_mod, embedded
 from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import export as export_mod
-from . import bench_run, scale_seed
+from . import bench_run, pgmajor, scale_seed
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -38,8 +39,15 @@ DbUrl = typer.Option(None, "--db-url", help="Database URL (default: $DATABASE_UR
 
 
 @app.callback()
-def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
+def main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+    pg: Optional[int] = typer.Option(
+        None, "--pg", help="PostgreSQL major of the embedded cluster and tools: 15 or 17 (default: $ABR_DB_PG_MAJOR, else 15)."
+    ),
+) -> None:
     _state["debug"] = debug
+    if pg is not None:
+        os.environ[pgmajor.ENV] = str(pg)
 
 
 def _handled(fn):
