@@ -109,7 +109,10 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.record_raw_case(uuid,text,text,text,date,text,text,text,jsonb,jsonb,text)', 'service_role', 'rpc'),
 ('private.finish_ingestion_job(uuid,text,text)', 'service_role', 'rpc'),
 -- service_role: server code records audit events (public.record_audit_event)
-('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc');
+('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc'),
+-- service_role: Stripe's webhooks and the reconciliation job (50_stripe_events)
+('private.apply_stripe_event(jsonb)', 'service_role', 'rpc'),
+('private.reconcile_stripe_subscription(jsonb,timestamp with time zone)', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee
