@@ -323,7 +323,8 @@ comment on function private.fit_seats_to_count(uuid, integer) is
 'adds or removes free seats, recounts seats_used); returns how many it suspended. Never raises for a low count.';
 
 -- Members' tiers follow their organization's subscription (see the header).
-create or replace function private.sync_member_tiers(p_organization_id uuid) returns integer
+create or replace function private.sync_member_tiers(p_organization_id uuid, p_user_id uuid default null)
+returns integer
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
@@ -349,7 +350,7 @@ begin
       else 'free'
     end as tier
     from public.profiles as p
-    where p.organization_id = p_organization_id and p.deleted_at is null
+    where p.organization_id = p_organization_id and p.deleted_at is null and (p_user_id is null or p.id = p_user_id)
   )
   update public.profiles as p
   set subscription_tier = t.tier
@@ -360,9 +361,10 @@ begin
 end;
 $$;
 
-comment on function private.sync_member_tiers(uuid) is
-'Internal: sets the organization''s members'' subscription_tier from its subscription (plan tier while it '
-'entitles and, per seat, the member holds a seat; free otherwise). Returns the number of profiles changed.';
+comment on function private.sync_member_tiers(uuid, uuid) is
+'Internal: sets the organization''s members'' (or one member''s) subscription_tier from its subscription '
+'(plan tier while it entitles and, per seat, the member holds a seat; free otherwise). Returns the number of '
+'profiles changed.';
 
 -- Organization of a Stripe customer --------------------------------------------------
 
@@ -1012,7 +1014,7 @@ revoke all on function
   private.stripe_time(jsonb, text, boolean),
   private.stripe_advance_object(text, text, uuid, timestamptz, integer, text, text, timestamptz),
   private.fit_seats_to_count(uuid, integer),
-  private.sync_member_tiers(uuid),
+  private.sync_member_tiers(uuid, uuid),
   private.stripe_organization(jsonb, text, text, text),
   private.apply_stripe_subscription(text, text, timestamptz, jsonb),
   private.apply_stripe_invoice(text, text, timestamptz, jsonb),

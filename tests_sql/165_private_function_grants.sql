@@ -72,6 +72,16 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.start_course(uuid)', 'authenticated', 'rpc'),
 ('private.submit_quiz(uuid,jsonb)', 'authenticated', 'rpc'),
 ('private.verify_certificate(text,text)', 'authenticated', 'rpc'),
+-- ... invitations and the member lifecycle (51_invitations, 52_members)
+('private.invite_member(text,text,uuid)', 'authenticated', 'rpc'),
+('private.revoke_invitation(uuid)', 'authenticated', 'rpc'),
+('private.reissue_invitation(uuid)', 'authenticated', 'rpc'),
+('private.accept_invitation(text)', 'authenticated', 'rpc'),
+('private.change_member_role(uuid,text)', 'authenticated', 'rpc'),
+('private.move_member_to_team(uuid,uuid)', 'authenticated', 'rpc'),
+('private.remove_member(uuid)', 'authenticated', 'rpc'),
+('private.leave_organization()', 'authenticated', 'rpc'),
+('private.seat_usage()', 'authenticated', 'rpc'),
 -- service_role: bypasses RLS (no policy helper); the two RPCs granted to it
 ('private.verify_certificate(text,text)', 'service_role', 'rpc'),
 ('private.feature_enabled(text)', 'service_role', 'rpc'),
