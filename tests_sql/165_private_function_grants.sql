@@ -82,6 +82,9 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.remove_member(uuid)', 'authenticated', 'rpc'),
 ('private.leave_organization()', 'authenticated', 'rpc'),
 ('private.seat_usage()', 'authenticated', 'rpc'),
+-- ... usage and limits (53_usage)
+('private.consume_usage(text,numeric,text)', 'authenticated', 'rpc'),
+('private.usage_summary(date)', 'authenticated', 'rpc'),
 -- service_role: bypasses RLS (no policy helper); the two RPCs granted to it
 ('private.verify_certificate(text,text)', 'service_role', 'rpc'),
 ('private.feature_enabled(text)', 'service_role', 'rpc'),
@@ -122,7 +125,9 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc'),
 -- service_role: Stripe's webhooks and the reconciliation job (50_stripe_events)
 ('private.apply_stripe_event(jsonb)', 'service_role', 'rpc'),
-('private.reconcile_stripe_subscription(jsonb,timestamp with time zone)', 'service_role', 'rpc');
+('private.reconcile_stripe_subscription(jsonb,timestamp with time zone)', 'service_role', 'rpc'),
+-- service_role: metered usage measured by server code (53_usage)
+('private.record_usage(uuid,text,numeric,text,timestamp with time zone)', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee
