@@ -32,7 +32,8 @@
 -- billing_prices -----------------------------------------------------------------
 
 create table public.billing_prices (
-  stripe_price_id text primary key check (stripe_price_id ~ '^[A-Za-z0-9_]{1,255}$'),
+  id uuid primary key default gen_random_uuid(),
+  stripe_price_id text not null unique check (stripe_price_id ~ '^[A-Za-z0-9_]{1,255}$'),
   plan_tier text not null check (plan_tier in ('free', 'professional', 'enterprise', 'custom')),
   plan_name text not null check (pg_catalog.length(plan_name) between 1 and 200),
   -- true: the subscription item's quantity is the number of seats;

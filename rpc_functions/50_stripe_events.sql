@@ -338,7 +338,9 @@ begin
   if not found then
     return 0;
   end if;
-  select coalesce((select bp.per_seat from public.billing_prices as bp where bp.stripe_price_id = v_sub.stripe_price_id),
+  select coalesce((
+    select bp.per_seat from public.billing_prices as bp where bp.stripe_price_id = v_sub.stripe_price_id
+  ),
     true) into v_per_seat;
 
   with target as (
@@ -382,7 +384,8 @@ begin
   v_text := private.stripe_text(p_metadata -> 'organization_id', p_field || '.organization_id', false);
   if v_text is not null then
     if v_text !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
-      raise exception using errcode = '22023', message = pg_catalog.format('%s.organization_id must be a uuid', p_field),
+      raise exception using errcode = '22023',
+        message = pg_catalog.format('%s.organization_id must be a uuid', p_field),
         hint = 'Set the organization''s id in the Checkout session''s metadata.';
     end if;
     select o.id into v_org from public.organizations as o where o.id = v_text::uuid;
@@ -446,8 +449,9 @@ begin
   v_customer := private.stripe_text(p_obj -> 'customer', f || '.customer');
   v_status := private.stripe_text(p_obj -> 'status', f || '.status');
   if private.org_subscription_status(v_status) is null then
-    raise exception using errcode = '22023', message = pg_catalog.format('%s.status is not a Stripe subscription status',
-      f), hint = 'One of trialing, active, past_due, canceled, unpaid, incomplete, incomplete_expired, paused.';
+    raise exception using errcode = '22023',
+      message = pg_catalog.format('%s.status is not a Stripe subscription status', f),
+      hint = 'One of trialing, active, past_due, canceled, unpaid, incomplete, incomplete_expired, paused.';
   end if;
   if p_event_type = 'customer.subscription.deleted' then
     v_status := case when v_status = 'incomplete_expired' then v_status else 'canceled' end;
@@ -499,7 +503,8 @@ begin
   end if;
 
   -- The organization's row: locked, so two subscriptions of one organization queue here.
-  select s.* into v_row from public.subscriptions as s where s.organization_id = apply_stripe_subscription.organization_id
+  select s.* into v_row from public.subscriptions as s
+  where s.organization_id = apply_stripe_subscription.organization_id
   for update;
   v_new := not found or v_row.stripe_subscription_id <> v_id;
   if found and v_row.stripe_subscription_id <> v_id then
@@ -657,7 +662,8 @@ begin
   v_line := p_obj #> '{lines,data,0,period}';
   v_period_start := private.stripe_time(coalesce(v_line -> 'start', p_obj -> 'period_start'),
     f || '.lines.data[0].period.start');
-  v_period_end := private.stripe_time(coalesce(v_line -> 'end', p_obj -> 'period_end'), f || '.lines.data[0].period.end');
+  v_period_end := private.stripe_time(coalesce(v_line -> 'end', p_obj -> 'period_end'),
+    f || '.lines.data[0].period.end');
   v_paid_at := private.stripe_time(p_obj #> '{status_transitions,paid_at}', f || '.status_transitions.paid_at', false);
   v_due := private.stripe_time(p_obj -> 'due_date', f || '.due_date', false);
   if v_sub_stripe_id is null then

@@ -176,7 +176,8 @@ begin
   perform from public.subscriptions as s where s.organization_id = v_org for update;
   perform private.expire_invitations(v_email);
 
-  select p.* into v_profile from public.profiles as p where pg_catalog.lower(p.email) = v_email and p.deleted_at is null;
+  select p.* into v_profile from public.profiles as p
+  where pg_catalog.lower(p.email) = v_email and p.deleted_at is null;
   if v_profile.organization_id = v_org then
     raise exception using errcode = '23505', message = 'this address is already a member of your organization';
   elsif v_profile.organization_id is not null then
@@ -426,7 +427,8 @@ begin
   if p_token is null or p_token !~ '^[0-9a-f]{64}$' then
     raise exception using errcode = '22023', message = 'p_token must be the 64-character token of the invitation link';
   end if;
-  select pg_catalog.lower(u.email), u.email_confirmed_at into v_email, v_confirmed from auth.users as u where u.id = v_uid;
+  select pg_catalog.lower(u.email), u.email_confirmed_at into v_email, v_confirmed
+  from auth.users as u where u.id = v_uid;
   if v_uid is null or v_email is null then
     raise exception using errcode = '42501', message = 'sign in to accept an invitation';
   end if;

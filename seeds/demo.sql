@@ -281,7 +281,10 @@ on conflict (id) do nothing;
 
 update public.organizations
 set subscription_id = md5('sub:fleuve')::uuid,
-    trial_ends_at = (select s.trial_end from public.subscriptions as s where s.id = md5('sub:fleuve')::uuid)
+    trial_ends_at = (
+      select s.trial_end from public.subscriptions as s
+      where s.id = md5('sub:fleuve')::uuid
+    )
 where id = md5('org:fleuve')::uuid and subscription_id is null;
 
 insert into public.subscription_seats (id, subscription_id, organization_id, assigned_to_user_id, assigned_by,
@@ -309,7 +312,10 @@ select private.record_usage(md5('org:fleuve')::uuid, 'data_exports', 1, 'demo-fl
 update public.subscription_seats
 set assigned_to_email = 'newhire@demo.abr.test', assigned_by = md5('user:bruno')::uuid, assigned_at = now()
 where id = md5('seat:maple-2')::uuid and assigned_to_user_id is null and assigned_to_email is null
-  and not exists (select from public.invitations as i where i.id = md5('invitation:newhire')::uuid);
+  and not exists (
+    select from public.invitations as i
+    where i.id = md5('invitation:newhire')::uuid
+  );
 
 insert into public.invitations (id, organization_id, email, role, team_id, seat_id, token_hash, expires_at,
   invited_by)

@@ -51,7 +51,8 @@ as $$
   select s.seats_used = (select count(*) from public.subscription_seats ss where ss.subscription_id = s.id
     and ss.status in ('assigned', 'active')) and s.seats_used <= s.seat_count
     and not exists (select from public.profiles p join public.subscription_seats ss on ss.id = p.seat_id
-      where ss.organization_id <> p.organization_id or p.organization_id is null and p.id = any(tests.fixture_user_ids()))
+      where ss.organization_id <> p.organization_id
+        or p.organization_id is null and p.id = any(tests.fixture_user_ids()))
   from public.subscriptions s where s.organization_id = tests.get_org_id(p_org)
 $$;
 
