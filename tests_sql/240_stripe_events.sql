@@ -8,7 +8,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(66);
+select plan(71);
 
 -- Real-shaped objects ---------------------------------------------------------------------
 
@@ -513,6 +513,46 @@ select tests.clear_authentication();
 select results_eq(
   $$select is_default, is_active from public.payment_methods where stripe_payment_method_id = tests.sid('pm_1')$$,
   $$values (false, false)$$, 'the detached card is inactive and no longer the default'
+);
+
+-- Paused and resumed; an organization the event names but the database does not know --------------
+
+select tests.authenticate_as_service_role();
+select tests.apply(tests.event('evt_z1', 'customer.subscription.paused', 1767500000,
+  tests.sub_obj('sub_seats', 'seats', 'paused', 'price_pro', 2, 1767225600)));
+select results_eq(
+  $$select o.subscription_status, p.subscription_tier from public.organizations as o
+    inner join public.profiles as p on p.organization_id = o.id
+    where o.id = tests.get_org_id('seats') and p.id = tests.get_user_id('seats_m1')$$,
+  $$values ('paused'::text, 'free'::text)$$,
+  'customer.subscription.paused: the organization is paused, the plan''s tier lapses'
+);
+select tests.apply(tests.event('evt_z2', 'customer.subscription.resumed', 1767600000,
+  tests.sub_obj('sub_seats', 'seats', 'active', 'price_pro', 2, 1767225600)));
+select results_eq(
+  $$select o.subscription_status, p.subscription_tier from public.organizations as o
+    inner join public.profiles as p on p.organization_id = o.id
+    where o.id = tests.get_org_id('seats') and p.id = tests.get_user_id('seats_m1')$$,
+  $$values ('active'::text, 'professional'::text)$$,
+  'customer.subscription.resumed: active again, the tier back'
+);
+select throws_ok(
+  format('select public.apply_stripe_event(%L)', tests.event('evt_z3', 'customer.subscription.created', 1767225600,
+    jsonb_set(tests.sub_obj('sub_z', 'acme', 'active', 'price_pro', 1, 1767225600), '{metadata,organization_id}',
+      to_jsonb(tests.id('org:none')::text)))),
+  'P0002', 'organization not found', 'metadata naming an unknown organization is P0002'
+);
+select throws_ok(
+  format('select public.apply_stripe_event(%L)', tests.event('evt_z4', 'customer.subscription.created', 1767225600,
+    jsonb_set(tests.sub_obj('sub_z', 'acme', 'active', 'price_pro', 1, 1767225600), '{metadata,organization_id}',
+      '"acme"'))),
+  '22023', 'data.object.metadata.organization_id must be a uuid', 'metadata with a malformed organization id'
+);
+select tests.clear_authentication();
+select is(
+  (select count(*)::int from public.audit_logs where organization_id = any(tests.fixture_org_ids())
+   and (changes::text like '%' || tests.salt() || '%' or changes::text ~ '(7500|2500|4242)')),
+  0, 'no audit row of any organization of this file holds a Stripe id, a card''s digits or an amount'
 );
 
 -- Reconciliation under the same guards -----------------------------------------------------------
