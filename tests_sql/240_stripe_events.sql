@@ -550,8 +550,12 @@ select throws_ok(
 );
 select tests.clear_authentication();
 select is(
-  (select count(*)::int from public.audit_logs where organization_id = any(tests.fixture_org_ids())
-   and (changes::text like '%' || tests.salt() || '%' or changes::text ~ '(7500|2500|4242)')),
+  (
+    select count(*)::int from public.audit_logs
+    where
+      organization_id = any(tests.fixture_org_ids())
+      and (changes::text like '%' || tests.salt() || '%' or changes::text ~ '(7500|2500|4242)')
+  ),
   0, 'no audit row of any organization of this file holds a Stripe id, a card''s digits or an amount'
 );
 
