@@ -205,6 +205,16 @@ begin
   where p.id = v_member.id and p.team_id is distinct from p_team_id;
   update public.subscription_seats as ss set team_id = p_team_id
   where ss.id = v_member.seat_id and ss.team_id is distinct from p_team_id;
+  -- The profiles trigger audits role and organization changes, not teams: this one is recorded here.
+  if v_member.team_id is distinct from p_team_id then
+    perform private.record_audit_event(
+      'team_change', 'profiles', v_member.id, v_org,
+      pg_catalog.jsonb_build_object(
+        'team_id', pg_catalog.jsonb_build_object('old', v_member.team_id, 'new', p_team_id)
+      ),
+      'info', true
+    );
+  end if;
 end;
 $$;
 

@@ -9,7 +9,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(69);
+select plan(70);
 
 do $$
 declare
@@ -397,6 +397,15 @@ select results_eq(
   $$select p.team_id = tests.id('team:acme'), ss.team_id = tests.id('team:acme') from public.profiles p
     join public.subscription_seats ss on ss.id = p.seat_id where p.id = tests.get_user_id('learner')$$,
   $$values (true, true)$$, 'the member and their seat moved'
+);
+select ok(
+  exists (
+    select from public.audit_logs
+    where
+      resource_id = tests.get_user_id('learner') and action = 'team_change'
+      and changes -> 'team_id' ->> 'new' = tests.id('team:acme')::text
+  ),
+  'the move is audited'
 );
 select tests.authenticate_as('learner');
 select throws_ok(
