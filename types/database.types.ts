@@ -147,6 +147,42 @@ export type Database = {
           },
         ]
       }
+      billing_prices: {
+        Row: {
+          active: boolean
+          created_at: string
+          id: string
+          included_seats: number
+          per_seat: boolean
+          plan_name: string
+          plan_tier: string
+          stripe_price_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          created_at?: string
+          id?: string
+          included_seats?: number
+          per_seat?: boolean
+          plan_name: string
+          plan_tier: string
+          stripe_price_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          created_at?: string
+          id?: string
+          included_seats?: number
+          per_seat?: boolean
+          plan_name?: string
+          plan_tier?: string
+          stripe_price_id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       bookmarks: {
         Row: {
           created_at: string
@@ -660,6 +696,100 @@ export type Database = {
             columns: ["triggered_by"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      invitations: {
+        Row: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          email: string
+          expires_at: string
+          id: string
+          invited_by: string | null
+          organization_id: string
+          role: string
+          seat_id: string | null
+          status: string
+          team_id: string | null
+          token_hash: string
+          updated_at: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email: string
+          expires_at: string
+          id?: string
+          invited_by?: string | null
+          organization_id: string
+          role?: string
+          seat_id?: string | null
+          status?: string
+          team_id?: string | null
+          token_hash: string
+          updated_at?: string
+        }
+        Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email?: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          organization_id?: string
+          role?: string
+          seat_id?: string | null
+          status?: string
+          team_id?: string | null
+          token_hash?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "invitations_accepted_by_fkey"
+            columns: ["accepted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_invited_by_fkey"
+            columns: ["invited_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "invitations_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_seat_id_fkey"
+            columns: ["seat_id"]
+            isOneToOne: false
+            referencedRelation: "subscription_seats"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "teams"
             referencedColumns: ["id"]
           },
         ]
@@ -1207,6 +1337,47 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "organizations"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      plan_limits: {
+        Row: {
+          created_at: string
+          hard_limit: boolean
+          id: string
+          metric_type: string
+          period_limit: number | null
+          plan_tier: string
+          stripe_price_id: string | null
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          hard_limit?: boolean
+          id?: string
+          metric_type: string
+          period_limit?: number | null
+          plan_tier: string
+          stripe_price_id?: string | null
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          hard_limit?: boolean
+          id?: string
+          metric_type?: string
+          period_limit?: number | null
+          plan_tier?: string
+          stripe_price_id?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "plan_limits_stripe_price_id_fkey"
+            columns: ["stripe_price_id"]
+            isOneToOne: false
+            referencedRelation: "billing_prices"
+            referencedColumns: ["stripe_price_id"]
           },
         ]
       }
@@ -2293,6 +2464,8 @@ export type Database = {
       }
     }
     Functions: {
+      accept_invitation: { Args: { p_token: string }; Returns: Json }
+      apply_stripe_event: { Args: { p_event: Json }; Returns: Json }
       archive_course: { Args: { p_course_id: string }; Returns: undefined }
       assign_seat: {
         Args: { p_seat_id: string; p_user_id: string }
@@ -2305,6 +2478,18 @@ export type Database = {
           badge_id: string
           user_id: string
         }[]
+      }
+      change_member_role: {
+        Args: { p_role: string; p_user_id: string }
+        Returns: undefined
+      }
+      consume_usage: {
+        Args: {
+          p_idempotency_key: string
+          p_metric_type: string
+          p_quantity: number
+        }
+        Returns: Json
       }
       enroll_in_learning_path: {
         Args: { p_path_id: string }
@@ -2384,6 +2569,10 @@ export type Database = {
           year: number
         }[]
       }
+      invite_member: {
+        Args: { p_email: string; p_role?: string; p_team_id?: string }
+        Returns: Json
+      }
       leaderboard: {
         Args: {
           p_limit?: number
@@ -2397,6 +2586,10 @@ export type Database = {
           points: number
           rank: number
         }[]
+      }
+      leave_organization: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
       }
       mark_notification_read: {
         Args: { p_notification_id: string }
@@ -2431,6 +2624,10 @@ export type Database = {
           tribunal: string
           year: number
         }[]
+      }
+      move_member_to_team: {
+        Args: { p_team_id: string; p_user_id: string }
+        Returns: undefined
       }
       my_dashboard: { Args: { p_lang?: string }; Returns: Json }
       my_learning_paths: {
@@ -2509,6 +2706,10 @@ export type Database = {
         }[]
       }
       promote_raw_case: { Args: { p_raw_case_id: string }; Returns: string }
+      reconcile_stripe_subscription: {
+        Args: { p_fetched_at?: string; p_subscription: Json }
+        Returns: Json
+      }
       record_audit_event: {
         Args: {
           p_action: string
@@ -2575,6 +2776,17 @@ export type Database = {
           raw_case_id: string
         }[]
       }
+      record_usage: {
+        Args: {
+          p_idempotency_key: string
+          p_metric_type: string
+          p_occurred_at?: string
+          p_organization_id: string
+          p_quantity: number
+        }
+        Returns: Json
+      }
+      reissue_invitation: { Args: { p_invitation_id: string }; Returns: Json }
       related_tribunal_cases: {
         Args: { p_case_id: string; p_limit?: number }
         Returns: {
@@ -2590,6 +2802,7 @@ export type Database = {
           year: number
         }[]
       }
+      remove_member: { Args: { p_user_id: string }; Returns: undefined }
       review_raw_case: {
         Args: {
           p_decision: string
@@ -2636,6 +2849,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      revoke_invitation: {
+        Args: { p_invitation_id: string }
+        Returns: undefined
       }
       revoke_seat: { Args: { p_seat_id: string }; Returns: undefined }
       run_saved_search: {
@@ -2712,6 +2929,17 @@ export type Database = {
           year: number
         }[]
       }
+      seat_usage: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          active_last_30_days: number
+          assigned: number
+          available: number
+          bought: number
+          reserved: number
+          suspended: number
+        }[]
+      }
       start_course: {
         Args: { p_course_id: string }
         Returns: {
@@ -2752,6 +2980,18 @@ export type Database = {
         Returns: {
           passed: boolean
           score: number
+        }[]
+      }
+      usage_summary: {
+        Args: { p_period_start?: string }
+        Returns: {
+          hard_limit: boolean
+          metric_type: string
+          period_end: string
+          period_limit: number
+          period_start: string
+          remaining: number
+          used: number
         }[]
       }
       verify_certificate: {

@@ -427,6 +427,71 @@ CASES += [
 ]
 
 
+# Organizations and billing (rpc_functions/51_invitations.sql, 52_members.sql, 53_usage.sql). Each write is
+# rolled back after its run; a member RPC acts on the organization's first learner by email. Each limit is the
+# row work written out as service_role. accept_invitation, revoke_invitation and reissue_invitation need an
+# invitation of the run's own and are measured by their pgTAP file's fixtures only.
+FIRST_LEARNER = (
+    "(select p.id from public.profiles as p where p.organization_id = {org} and p.role = 'learner'"
+    " and p.deleted_at is null order by p.email limit 1)"
+)
+FIRST_TEAM = "(select t.id from public.teams as t where t.organization_id = {org} order by t.name, t.id limit 1)"
+
+CASES += [
+    FrontendCase(
+        "seat_usage()", "org_admin",
+        "select * from public.seat_usage()",
+        "select s.seat_count, count(*) filter (where ss.status in ('assigned', 'active')),"
+        " count(*) filter (where ss.status = 'available' and ss.assigned_to_email is not null),"
+        " count(*) filter (where ss.status = 'suspended') from public.subscriptions as s"
+        " left join public.subscription_seats as ss on ss.subscription_id = s.id"
+        " where s.organization_id = {org} group by s.seat_count",
+    ),
+    FrontendCase(
+        "usage_summary()", "org_admin",
+        "select * from public.usage_summary()",
+        "select u.metric_type, sum(u.quantity), min(l.period_limit) from public.usage_tracking as u"
+        " left join public.plan_limits as l on l.metric_type = u.metric_type and l.plan_tier = 'professional'"
+        " and l.stripe_price_id is null where u.organization_id = {org} group by u.metric_type",
+    ),
+    FrontendCase(
+        "consume_usage('ai_coach_sessions', 1, key)", "learner",
+        "select public.consume_usage('ai_coach_sessions', 1, 'bench-' || gen_random_uuid())",
+        "insert into public.usage_tracking (organization_id, subscription_id, metric_type, quantity, unit,"
+        " period_start, period_end) select s.organization_id, s.id, 'ai_coach_sessions', 1, 'count', current_date,"
+        " current_date from public.subscriptions as s where s.organization_id = {org} returning id",
+    ),
+    FrontendCase(
+        "invite_member(email, 'learner')", "org_admin",
+        "select public.invite_member('bench-' || gen_random_uuid() || '@invite.test', 'learner')",
+        "insert into public.invitations (organization_id, email, role, token_hash, expires_at)"
+        " values ({org}, 'bench-' || gen_random_uuid() || '@invite.test', 'learner', sha256('x'::bytea),"
+        " now() + interval '7 days') returning id",
+    ),
+    FrontendCase(
+        "change_member_role(learner, 'viewer')", "org_admin",
+        f"select public.change_member_role({FIRST_LEARNER}, 'viewer')",
+        f"update public.profiles set role = 'viewer' where id = {FIRST_LEARNER} returning id",
+    ),
+    FrontendCase(
+        "move_member_to_team(learner, team)", "org_admin",
+        f"select public.move_member_to_team({FIRST_LEARNER}, {FIRST_TEAM})",
+        f"update public.profiles set team_id = {FIRST_TEAM} where id = {FIRST_LEARNER} returning id",
+    ),
+    FrontendCase(
+        "remove_member(learner)", "org_admin",
+        f"select public.remove_member({FIRST_LEARNER})",
+        "update public.profiles set organization_id = null, team_id = null, seat_id = null"
+        f" where id = {FIRST_LEARNER} returning id",
+    ),
+    FrontendCase(
+        "leave_organization()", "learner",
+        "select public.leave_organization()",
+        "update public.profiles set organization_id = null, team_id = null, seat_id = null where id = {me}"
+        " returning id",
+    ),
+]
+
 # Not a query of its own: the least any policy that identifies its caller costs per
 # statement, one private.current_user_id() (auth.uid() and the live-profile check
 # ACCESS.md requires), against the literal id. A case whose limit is under 5 times
