@@ -109,7 +109,12 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.record_raw_case(uuid,text,text,text,date,text,text,text,jsonb,jsonb,text)', 'service_role', 'rpc'),
 ('private.finish_ingestion_job(uuid,text,text)', 'service_role', 'rpc'),
 -- service_role: server code records audit events (public.record_audit_event)
-('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc');
+('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc'),
+-- the AI coach (60_coaching): the learner's context and ratings; the server's context and sessions
+('private.coaching_context(text)', 'authenticated', 'rpc'),
+('private.rate_coaching_session(uuid,integer,boolean,text)', 'authenticated', 'rpc'),
+('private.coaching_context_for_user(uuid,text)', 'service_role', 'rpc'),
+('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee
