@@ -113,6 +113,11 @@ insert into t165_allowlist (fn, grantee, reason) values
 -- the AI coach (60_coaching): the learner's context and ratings; the server's context and sessions
 ('private.coaching_context(text)', 'authenticated', 'rpc'),
 ('private.rate_coaching_session(uuid,integer,boolean,text)', 'authenticated', 'rpc'),
+-- onboarding (61_onboarding)
+('private.my_onboarding(text)', 'authenticated', 'rpc'),
+('private.complete_onboarding_step(text)', 'authenticated', 'rpc'),
+('private.dismiss_tour()', 'authenticated', 'rpc'),
+('private.record_first_search()', 'authenticated', 'rpc'),
 ('private.coaching_context_for_user(uuid,text)', 'service_role', 'rpc'),
 ('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc');
 
