@@ -113,6 +113,8 @@ insert into t165_allowlist (fn, grantee, reason) values
 -- the AI coach (60_coaching): the learner's context and ratings; the server's context and sessions
 ('private.coaching_context(text)', 'authenticated', 'rpc'),
 ('private.rate_coaching_session(uuid,integer,boolean,text)', 'authenticated', 'rpc'),
+-- at-risk learners (62_at_risk)
+('private.at_risk_learners(integer,integer)', 'authenticated', 'rpc'),
 -- onboarding (61_onboarding)
 ('private.my_onboarding(text)', 'authenticated', 'rpc'),
 ('private.complete_onboarding_step(text)', 'authenticated', 'rpc'),
