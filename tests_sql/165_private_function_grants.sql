@@ -115,6 +115,9 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.rate_coaching_session(uuid,integer,boolean,text)', 'authenticated', 'rpc'),
 -- at-risk learners (62_at_risk)
 ('private.at_risk_learners(integer,integer)', 'authenticated', 'rpc'),
+-- recommendations (63_recommendations)
+('private.recommend_courses(integer,text)', 'authenticated', 'rpc'),
+('private.related_cases_for_lesson(uuid,integer)', 'authenticated', 'rpc'),
 -- onboarding (61_onboarding)
 ('private.my_onboarding(text)', 'authenticated', 'rpc'),
 ('private.complete_onboarding_step(text)', 'authenticated', 'rpc'),
