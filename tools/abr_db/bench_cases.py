@@ -427,6 +427,45 @@ CASES += [
 ]
 
 
+# The AI coach and onboarding (rpc_functions/60-63). coaching_context's limit is the
+# server's own form of the same document (service_role, by user id): the two side by side.
+# The course and lesson vectors are private (no API role reads them), so the limits of
+# recommend_courses and related_cases_for_lesson are the catalog query and the case
+# vector search without them: what is left is the cost of the vectors.
+AT_RISK_LIMIT = (
+    "select s.user_id, la.last_at from (select distinct pr.user_id from public.progress as pr"
+    " where pr.organization_id = {org} and pr.lesson_id is null and pr.completed_at is null) as s"
+    " cross join lateral (select max(p2.last_accessed) as last_at from public.progress as p2"
+    " where p2.user_id = s.user_id) as la"
+    " where la.last_at <= now() - interval '14 days' order by la.last_at limit 50"
+)
+RECOMMEND_LIMIT = (
+    "select c.id, c.slug, c.title_en from public.courses as c"
+    " where c.is_published and c.deleted_at is null and not exists (select from public.progress as pr"
+    " where pr.user_id = {me} and pr.course_id = c.id and pr.lesson_id is null)"
+    " order by c.order_index, c.id limit 5"
+)
+FIRST_SYN_LESSON = "(select l.id from public.lessons as l where l.course_id = md5('syn-course:1')::uuid" \
+    " order by l.order_index limit 1)"
+
+CASES += [
+    FrontendCase("coaching_context('en')", "learner",
+                 "select public.coaching_context('en')",
+                 "select public.coaching_context_for_user({me}, 'en')"),
+    FrontendCase("my_onboarding('en')", "learner",
+                 "select public.my_onboarding('en')",
+                 "select to_jsonb(o) from public.onboarding as o where o.user_id = {me}"),
+    FrontendCase("recommend_courses, 5", "learner",
+                 "select * from public.recommend_courses(5, 'en')", RECOMMEND_LIMIT),
+    FrontendCase("at_risk_learners(14), 50", "org_admin",
+                 "select * from public.at_risk_learners(14, 50)", AT_RISK_LIMIT),
+    FrontendCase("related_cases_for_lesson, 5", "learner",
+                 f"select * from public.related_cases_for_lesson({FIRST_SYN_LESSON}, 5)",
+                 "select c.id, c.case_number, c.title from public.tribunal_cases as c"
+                 " where c.deleted_at is null and c.embedding is not null"
+                 " order by c.embedding operator(extensions.<=>) {vec} limit 5"),
+]
+
 # Not a query of its own: the least any policy that identifies its caller costs per
 # statement, one private.current_user_id() (auth.uid() and the live-profile check
 # ACCESS.md requires), against the literal id. A case whose limit is under 5 times
