@@ -5,6 +5,9 @@
     public.coaching_context(p_lang)                      the signed-in learner's state as one
                                                          JSON document, for the model's prompt
     public.coaching_context_for_user(p_user_id, p_lang)  the same for the server (service_role)
+    public.coaching_allowance_for_user(p_user_id)        what is left of the learner's monthly
+                                                         allowance (service_role), asked before
+                                                         calling the model
     public.record_coaching_session(...)                  the server records a session after the
                                                          model answered: idempotent on a request
                                                          key, consuming the monthly allowance
@@ -368,6 +371,58 @@ comment on function private.consume_coaching_session(uuid, timestamptz) is
 'Internal: takes one session of the user''s monthly coaching allowance (holder: their organization, else '
 'themself), or 42501 when it is used up. Concurrent calls serialize on the usage row.';
 
+-- What is left of a learner's allowance this month: the server asks before calling the model
+-- (record_coaching_session takes the session atomically afterwards, and refuses past the limit).
+create or replace function private.coaching_allowance_for_user(p_user_id uuid)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  a record;
+  v_month date := private.toronto_month(pg_catalog.now());
+  used integer;
+begin
+  if p_user_id is null then
+    raise exception using errcode = '22023', message = 'p_user_id is required', hint = 'Pass the learner''s id.';
+  end if;
+  if not exists (select from public.profiles as pr where pr.id = p_user_id and pr.deleted_at is null) then
+    raise exception using errcode = 'P0002', message = 'user not found', hint = 'Check the user id.';
+  end if;
+  a := private.coaching_allowance_of(p_user_id);
+  select u.sessions into used
+  from private.coaching_session_usage as u
+  where u.holder_id = a.holder_id and u.month = v_month;
+  return pg_catalog.jsonb_build_object(
+    'holder', case when a.holder_id = p_user_id then 'user' else 'organization' end,
+    'tier', a.tier,
+    'month', v_month,
+    'monthly_sessions', a.monthly_sessions,
+    'used', coalesce(used, 0),
+    'remaining', a.monthly_sessions - coalesce(used, 0)
+  );
+end;
+$$;
+
+create or replace function public.coaching_allowance_for_user(p_user_id uuid)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+  return private.coaching_allowance_for_user(p_user_id);
+end;
+$$;
+
+comment on function public.coaching_allowance_for_user(uuid) is
+'Server only (service_role): the learner''s coaching allowance this Toronto month, to check before calling the '
+'model: {holder (organization or user), tier, month, monthly_sessions (null: unlimited), used, remaining (null: '
+'unlimited)}. 22023 missing id, P0002 no such live user.';
+
 -- record_coaching_session -------------------------------------------------------------------
 
 create or replace function private.record_coaching_session(
@@ -584,6 +639,8 @@ revoke all on function
   public.coaching_context_for_user(uuid, text),
   private.coaching_allowance_of(uuid),
   private.consume_coaching_session(uuid, timestamptz),
+  private.coaching_allowance_for_user(uuid),
+  public.coaching_allowance_for_user(uuid),
   private.record_coaching_session(text, uuid, text, text, jsonb, text, text, text, jsonb, uuid []),
   public.record_coaching_session(text, uuid, text, text, text, jsonb, text, text, jsonb, uuid []),
   private.rate_coaching_session(uuid, integer, boolean, text),
@@ -600,6 +657,8 @@ to authenticated;
 grant execute on function
   private.coaching_context_for_user(uuid, text),
   public.coaching_context_for_user(uuid, text),
+  private.coaching_allowance_for_user(uuid),
+  public.coaching_allowance_for_user(uuid),
   private.record_coaching_session(text, uuid, text, text, jsonb, text, text, text, jsonb, uuid []),
   public.record_coaching_session(text, uuid, text, text, text, jsonb, text, text, jsonb, uuid [])
 to service_role;

@@ -124,6 +124,7 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.dismiss_tour()', 'authenticated', 'rpc'),
 ('private.record_first_search()', 'authenticated', 'rpc'),
 ('private.coaching_context_for_user(uuid,text)', 'service_role', 'rpc'),
+('private.coaching_allowance_for_user(uuid)', 'service_role', 'rpc'),
 ('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc');
 
 select set_eq(

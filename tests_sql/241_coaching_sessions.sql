@@ -9,7 +9,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(29);
+select plan(32);
 
 do $$
 begin
@@ -95,6 +95,18 @@ select lives_ok(
   $$select public.record_coaching_session(tests.name('k2'), tests.get_user_id('t241-max'), 'custom', 'Second.')$$,
   'a second member takes the second session of the organization''s allowance'
 );
+select results_eq(
+  $$select public.coaching_allowance_for_user(tests.get_user_id('t241-lina'))$$,
+  $$select jsonb_build_object('holder', 'organization', 'tier', 'free',
+    'month', date_trunc('month', now() at time zone 'America/Toronto')::date,
+    'monthly_sessions', 2, 'used', 2, 'remaining', 0)$$,
+  'the server sees the organization''s allowance used up before calling the model'
+);
+select results_eq(
+  $$select public.coaching_allowance_for_user(tests.get_user_id('t241-solo')) - 'month'$$,
+  $$values ('{"holder": "user", "tier": "free", "monthly_sessions": 2, "used": 0, "remaining": 2}'::jsonb)$$,
+  'a user without an organization holds an allowance of their own'
+);
 select throws_ok(
   $$select public.record_coaching_session(tests.name('k3'), tests.get_user_id('t241-lina'), 'custom', 'Third.')$$,
   '42501', 'the monthly AI coaching allowance is used up (2 sessions on the free plan)',
@@ -166,6 +178,10 @@ select tests.authenticate_as('t241-lina');
 select throws_ok(
   $$select public.record_coaching_session(tests.name('c1'), tests.get_user_id('t241-lina'), 'custom', 'ok')$$,
   '42501', null, 'a learner cannot call record_coaching_session'
+);
+select throws_ok(
+  $$select public.coaching_allowance_for_user(tests.get_user_id('t241-lina'))$$,
+  '42501', null, 'nor read an allowance'
 );
 
 -- rate_coaching_session: the owner -----------------------------------------------------------------

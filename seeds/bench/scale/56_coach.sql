@@ -1,5 +1,7 @@
 /*
-  step: 384-d vectors of the synthetic courses and lessons (recommend_courses,
+  step: the coach's data. Onboarding rows of the learners with a course started,
+  as the triggers of 041_onboarding would have written them (triggers are off
+  while the seed loads). 384-d vectors of the synthetic courses and lessons (recommend_courses,
   related_cases_for_lesson). Eight topics (a course's title topic: n % 8), each
   course its topic's centroid plus an offset, each lesson its course's vector plus
   a little noise; embedding_model 'synthetic'. Removed with their courses and
@@ -38,3 +40,11 @@ select
 from public.lessons as l
 inner join private.course_embeddings as e on l.course_id = e.course_id and e.embedding_model = 'synthetic'
 on conflict (lesson_id) do nothing;
+
+insert into public.onboarding (user_id, first_course_started, first_course_completed)
+select pr.user_id, true, bool_or(pr.completed_at is not null)
+from public.progress as pr
+inner join public.profiles as p on pr.user_id = p.id
+where pr.lesson_id is null and p.email like '%@synthetic.abr.test'
+group by pr.user_id
+on conflict (user_id) do nothing;
