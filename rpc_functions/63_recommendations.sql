@@ -20,6 +20,9 @@
   coaching_context show it as "continue"); it still shapes the ranking.
 */
 
+-- plan_cache_mode: the ranking query's generic plan (planned once per session) is the plan
+-- every custom plan was; PL/pgSQL's default kept planning it again on every call (planning
+-- cost four times its execution).
 create or replace function private.recommend_courses(p_limit integer, p_lang text)
 returns table (
   course_id uuid,
@@ -37,21 +40,36 @@ language plpgsql
 stable
 security definer
 set search_path = pg_catalog, pg_temp
+set plan_cache_mode = force_generic_plan
 as $$
 declare
   me uuid;
-  lang text := private.caller_language(p_lang);
-  v_tier integer;
+  lang text;
+  v_tier text;
+  v_tiers text [];
   v_org uuid;
   v_profile extensions.vector;
 begin
   if p_limit is null or p_limit not between 1 and 50 then
     raise exception using errcode = '22023', message = 'p_limit must be between 1 and 50', hint = 'Default: 5.';
   end if;
+  if p_lang is not null and p_lang not in ('en', 'fr') then
+    raise exception using
+      errcode = '22023', message = 'p_lang must be ''en'' or ''fr''', hint = 'Omit it to use your profile''s language.';
+  end if;
   me := private.signed_in_user();
-  select coalesce(private.tier_rank(p.subscription_tier), 0), p.organization_id into v_tier, v_org
+  -- One read of the profile (caller_language and current_tier_rank would each read it again).
+  select coalesce(p_lang, p.preferred_language), p.subscription_tier, p.organization_id into lang, v_tier, v_org
   from public.profiles as p
   where p.id = me;
+  -- The tiers the caller may take, in private.tier_rank's order, once: tier_rank per course
+  -- (SQL with SET, never inlined) cost more than the rest of the query.
+  v_tiers := case v_tier
+    when 'professional' then array['free', 'professional']
+    when 'enterprise' then array['free', 'professional', 'enterprise']
+    when 'custom' then array['free', 'professional', 'enterprise', 'custom']
+    else array['free']
+  end;
 
   -- What the learner has done and is doing, as one direction.
   select extensions.avg(e.embedding) into v_profile
@@ -65,7 +83,7 @@ begin
     from public.courses as c
     where
       c.is_published and c.deleted_at is null
-      and private.tier_rank(c.tier_required) <= v_tier
+      and c.tier_required = any(v_tiers)
       and not exists (
         select from public.progress as pr
         where pr.user_id = me and pr.course_id = c.id and pr.lesson_id is null

@@ -10,7 +10,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(20);
+select plan(21);
 
 -- A unit vector mostly along dimension p_main, a little along p_side.
 create function pg_temp.v(p_main integer, p_side integer default null, p_weight real default 0)
@@ -213,5 +213,15 @@ select throws_ok(
 );
 
 select tests.clear_authentication();
+select results_eq(
+  $$select r.role_name, t.tbl, has_table_privilege(r.role_name, t.tbl, 'select')
+    from unnest(array['anon', 'authenticated', 'service_role']) as r (role_name),
+      unnest(array['private.course_embeddings', 'private.lesson_embeddings']) as t (tbl)
+    order by 1, 2$$,
+  $$values ('anon', 'private.course_embeddings', false), ('anon', 'private.lesson_embeddings', false),
+    ('authenticated', 'private.course_embeddings', false), ('authenticated', 'private.lesson_embeddings', false),
+    ('service_role', 'private.course_embeddings', true), ('service_role', 'private.lesson_embeddings', true)$$,
+  'the vectors: server code reads them; clients only through the two RPCs'
+);
 select * from finish();
 rollback;

@@ -1,7 +1,9 @@
 /*
-  step: the coach's data. Onboarding rows of the learners with a course started,
-  as the triggers of 041_onboarding would have written them (triggers are off
-  while the seed loads). 384-d vectors of the synthetic courses and lessons (recommend_courses,
+  step: the coach's data (onboarding rows, course and lesson vectors)
+
+  Onboarding rows of the learners with a course started, as the triggers of
+  041_onboarding would have written them (triggers are off while the seed
+  loads). 384-d vectors of the synthetic courses and lessons (recommend_courses,
   related_cases_for_lesson). Eight topics (a course's title topic: n % 8), each
   course its topic's centroid plus an offset, each lesson its course's vector plus
   a little noise; embedding_model 'synthetic'. Removed with their courses and
