@@ -37,7 +37,6 @@ as $$
 declare
   p public.profiles;
   ach public.user_achievements;
-  v_tier integer;
   now_at timestamptz := pg_catalog.now();
   today date := private.toronto_day(pg_catalog.now());
   lv record;
@@ -48,7 +47,6 @@ begin
   select * into p from public.profiles as pr where pr.id = p_user;
   select * into ach from public.user_achievements as ua where ua.user_id = p_user;
   lv := private.level_of(coalesce(ach.total_points, 0));
-  v_tier := coalesce(private.tier_rank(p.subscription_tier), 0);
   select max(pr.last_accessed) into last_at from public.progress as pr where pr.user_id = p_user;
 
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(lp)), '[]'::jsonb) into paths
