@@ -180,6 +180,39 @@ revoke all on function private.audit_redacted(jsonb) from public, anon, authenti
 drop function if exists private.audit_secret_key(text);
 drop function if exists private.audit_stripe_id(text);
 
+-- Audit: 020's actor (a service_role JWT's sub attributed the event to that user).
+create or replace function private.audit_actor(
+  out actor_id uuid, out actor_email text, out actor_role text, out actor_org uuid
+)
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  claims jsonb;
+begin
+  begin
+    claims := nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb;
+  exception when others then
+    claims := null;
+  end;
+  actor_id := (select auth.uid());
+  select p.id, p.email, p.role, p.organization_id
+  into actor_id, actor_email, actor_role, actor_org
+  from public.profiles as p
+  where p.id = actor_id;
+  actor_email := coalesce(actor_email, claims ->> 'email');
+  actor_role := coalesce(actor_role, claims ->> 'role', session_user::text);
+end;
+$$;
+
+comment on function private.audit_actor() is
+'Who acts, for audit rows: the JWT user''s profile (id, email, role, organization), else the JWT''s email and role '
+'claims, else the session''s login role.';
+
+revoke all on function private.audit_actor() from public, anon, authenticated, service_role;
+
 -- Saved searches: filters unchecked on write again.
 drop trigger if exists check_filters on public.saved_searches;
 drop function if exists private.check_saved_search_filters();

@@ -207,6 +207,51 @@ set changes = private.audit_redacted(a.changes)
 where a.changes is distinct from private.audit_redacted(a.changes);
 alter table public.audit_logs enable trigger append_only;
 
+-- Audit: a service_role JWT acts as the server, whatever its sub ------------------------
+
+/*
+  A JWT whose role claim is service_role is the server's (a webhook, a worker, an Edge
+  Function holding the service key): its events are the server's, attributed to
+  service_role with no user id, even when the token also carries a sub. Before, such a
+  token's sub attributed the row to that user, so server code could write events in a
+  user's name. A user's own JWT (role authenticated) is attributed to the user as before.
+*/
+create or replace function private.audit_actor(
+  out actor_id uuid, out actor_email text, out actor_role text, out actor_org uuid
+)
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  claims jsonb;
+begin
+  begin
+    claims := nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb;
+  exception when others then
+    claims := null;
+  end;
+  if claims ->> 'role' = 'service_role' then
+    actor_role := 'service_role';
+    return;
+  end if;
+  actor_id := (select auth.uid());
+  select p.id, p.email, p.role, p.organization_id
+  into actor_id, actor_email, actor_role, actor_org
+  from public.profiles as p
+  where p.id = actor_id;
+  actor_email := coalesce(actor_email, claims ->> 'email');
+  actor_role := coalesce(actor_role, claims ->> 'role', session_user::text);
+end;
+$$;
+
+comment on function private.audit_actor() is
+'Who acts, for audit rows: service_role for a service_role JWT (its sub attributes nothing); else the JWT user''s '
+'profile (id, email, role, organization), else the JWT''s email and role claims, else the session''s login role.';
+
+revoke all on function private.audit_actor() from public, anon, authenticated, service_role;
+
 -- Ingestion schedules: one job per source id ---------------------------------------------
 
 drop function private.ingestion_job_name(text);
@@ -309,8 +354,16 @@ begin
       where s.is_active and private.ingestion_job_name(s.id) = j.jobname
     );
   for v_source in select s.id, s.name, s.schedule_cron from public.tribunal_sources as s where s.is_active loop
-    perform private.schedule_tribunal_source(v_source.id, v_source.name, v_source.schedule_cron, true);
-    v_count := v_count + 1;
+    -- One source at a time: a schedule pg_cron refuses (a row older than the check of
+    -- 024) is logged and skipped, and the other sources are still scheduled.
+    begin
+      perform private.schedule_tribunal_source(v_source.id, v_source.name, v_source.schedule_cron, true);
+      v_count := v_count + 1;
+    exception when others then
+      raise warning using message = pg_catalog.format(
+        'ingestion schedule of source %s skipped (%s: %s)', v_source.id, sqlstate, sqlerrm
+      );
+    end;
   end loop;
   return v_count;
 end;
@@ -318,7 +371,7 @@ $$;
 
 comment on function private.sync_ingestion_schedules() is
 'Schedules every active tribunal source (ingest-<source id>) and unschedules ingest-* jobs of no active source; '
-'returns the count.';
+'a source that cannot be scheduled is logged and skipped; returns the count scheduled.';
 
 revoke all on function
   private.ingestion_job_name(uuid),

@@ -52,7 +52,8 @@ begin
     end if;
     if
       pg_catalog.jsonb_typeof(v_value) = 'array'
-      and not pg_catalog.jsonb_path_exists(v_value, '$[*] ? (@.type() != "string")')
+      -- strict: lax mode would unwrap a nested list and take [["a"]] for ["a"].
+      and not pg_catalog.jsonb_path_exists(v_value, 'strict $[*] ? (@.type() != "string")')
     then
       return array(select pg_catalog.jsonb_array_elements_text(v_value));
     end if;
@@ -149,7 +150,7 @@ begin
     get stacked diagnostics v_message = message_text;
     if v_message !~ '^saved search filter' then
       -- The search's own rule: its argument names (p_query, p_outcomes) become the filter keys.
-      v_message := 'saved search filter ' || pg_catalog.regexp_replace(v_message, '\mp_', '', 'g');
+      v_message := 'saved search filters: ' || pg_catalog.regexp_replace(v_message, '\mp_', '', 'g');
     end if;
     raise exception using errcode = '22023', message = v_message, hint = 'Edit the saved search''s filters.';
   end;
