@@ -207,14 +207,15 @@ set changes = private.audit_redacted(a.changes)
 where a.changes is distinct from private.audit_redacted(a.changes);
 alter table public.audit_logs enable trigger append_only;
 
--- Audit: a service_role JWT acts as the server, whatever its sub ------------------------
+-- Audit: a service_role JWT is the server, even for a user ---------------------------------
 
 /*
   A JWT whose role claim is service_role is the server's (a webhook, a worker, an Edge
-  Function holding the service key): its events are the server's, attributed to
-  service_role with no user id, even when the token also carries a sub. Before, such a
-  token's sub attributed the row to that user, so server code could write events in a
-  user's name. A user's own JWT (role authenticated) is attributed to the user as before.
+  Function holding the service key). When it also carries a sub, the server acts for that
+  user: the row keeps the user (user_id, email, organization), and user_role says who
+  wrote it: service_role. Before, such a row read exactly as if the user had acted
+  (user_role their profile's role), and server code could write events that a
+  compliance officer could not tell from the user's own.
 */
 create or replace function private.audit_actor(
   out actor_id uuid, out actor_email text, out actor_role text, out actor_org uuid
@@ -232,23 +233,22 @@ begin
   exception when others then
     claims := null;
   end;
-  if claims ->> 'role' = 'service_role' then
-    actor_role := 'service_role';
-    return;
-  end if;
   actor_id := (select auth.uid());
   select p.id, p.email, p.role, p.organization_id
   into actor_id, actor_email, actor_role, actor_org
   from public.profiles as p
   where p.id = actor_id;
   actor_email := coalesce(actor_email, claims ->> 'email');
-  actor_role := coalesce(actor_role, claims ->> 'role', session_user::text);
+  actor_role := case
+    when claims ->> 'role' = 'service_role' then 'service_role'
+    else coalesce(actor_role, claims ->> 'role', session_user::text)
+  end;
 end;
 $$;
 
 comment on function private.audit_actor() is
-'Who acts, for audit rows: service_role for a service_role JWT (its sub attributes nothing); else the JWT user''s '
-'profile (id, email, role, organization), else the JWT''s email and role claims, else the session''s login role.';
+'Who acts, for audit rows: the JWT user''s profile (id, email, role, organization), else the JWT''s email and role '
+'claims, else the session''s login role; a service_role JWT''s rows say service_role, with the user it names (sub).';
 
 revoke all on function private.audit_actor() from public, anon, authenticated, service_role;
 
