@@ -279,7 +279,8 @@ select case when to_regclass('cron.job') is null
     pg_temp.cron_jobs(md5('t223:src')::uuid) || pg_temp.cron_labels(md5('t223:src')::uuid)
     || pg_temp.cron_jobs(md5('t223:off')::uuid),
     array['30 5 * * 1', 'T223-NEW', '0 3 * * *'],
-    'rescheduled, relabelled by its new name (one job still) and a reactivated source scheduled, in the same transaction'
+    'rescheduled, relabelled by its new name (one job still) and a reactivated source scheduled, in the same '
+    'transaction'
   )
 end;
 

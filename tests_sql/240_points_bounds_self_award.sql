@@ -138,7 +138,8 @@ select results_eq(
   'the totals saturate at 2,147,483,647 and the badge is held'
 );
 select is(
-  (select sum(pl.points)::bigint from private.points_ledger as pl where pl.user_id = tests.get_user_id('t240-lena')),
+  (select sum(pl.points)::bigint from private.points_ledger as pl
+    where pl.user_id = tests.get_user_id('t240-lena')),
   10050::bigint,
   'the ledger keeps every award as given'
 );
@@ -149,7 +150,8 @@ select lives_ok(
 );
 select tests.clear_authentication();
 select is(
-  (select ua.total_points from public.user_achievements as ua where ua.user_id = tests.get_user_id('t240-lena')),
+  (select ua.total_points from public.user_achievements as ua
+    where ua.user_id = tests.get_user_id('t240-lena')),
   2147483647 - 10000,
   'and takes its points back from the saturated total'
 );

@@ -84,7 +84,9 @@ select throws_ok(
 );
 select tests.clear_authentication();
 select is(
-  (select s.filters ->> 'year_from' from public.saved_searches as s where s.user_id = tests.get_user_id('t241-vic') and s.name = 'T241 fine'),
+  (select s.filters ->> 'year_from' from public.saved_searches as s
+    where s.user_id = tests.get_user_id('t241-vic')
+    and s.name = 'T241 fine'),
   '2000',
   'the refused update wrote nothing'
 );

@@ -53,7 +53,8 @@ select lives_ok(
 select tests.clear_authentication();
 
 create temporary table t242_row as
-select a.changes from public.audit_logs as a where a.resource_id = md5('t242:event')::uuid;
+select a.changes from public.audit_logs as a
+where a.resource_id = md5('t242:event')::uuid;
 
 select is_empty(
   $$select s from t242_row as r, jsonb_path_query(r.changes, 'strict $.**') as s

@@ -28,7 +28,8 @@ $$;
 
 select tests.authenticate_as('t243-lena');
 select throws_ok(
-  format($$select * from public.search_tribunal_cases('racial profiling', p_cursor => %L)$$, r || ':' || gen_random_uuid()),
+  format($$select * from public.search_tribunal_cases('racial profiling', p_cursor => %L)$$,
+    r || ':' || gen_random_uuid()),
   '22023', 'p_cursor is not a cursor of this search',
   format('a cursor of rank %s: 22023 naming p_cursor', r)
 )
@@ -102,7 +103,8 @@ as $$
     ]
     when 'jsonb'::regtype then array[
       '''[]''::jsonb', '''"x"''::jsonb', '''null''::jsonb', '''[[[]]]''::jsonb', '''{"a": [[1e400]]}''::jsonb',
-      '''[{"question_index": 1e30, "answer": "NaN"}]''::jsonb', '''[{"question_index": -1, "answer_index": 1.5}]''::jsonb'
+      '''[{"question_index": 1e30, "answer": "NaN"}]''::jsonb',
+        '''[{"question_index": -1, "answer_index": 1.5}]''::jsonb'
     ]
     when 'timestamp with time zone'::regtype then array['''infinity''::timestamptz', '''-infinity''::timestamptz']
     when 'uuid'::regtype then array['gen_random_uuid()']
@@ -127,7 +129,8 @@ begin
     select p.oid, p.proname, p.proargnames as names, p.proargtypes::regtype [] as types, p.pronargs as n
     from pg_catalog.pg_proc as p
     where p.pronamespace = 'public'::regnamespace
-      and (has_function_privilege('authenticated', p.oid, 'execute') or has_function_privilege('anon', p.oid, 'execute'))
+      and (has_function_privilege('authenticated', p.oid, 'execute') or has_function_privilege('anon', p.oid,
+        'execute'))
     order by p.proname
   loop
     for i in 1..f.n loop

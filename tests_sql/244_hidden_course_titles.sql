@@ -65,7 +65,8 @@ select is_empty(
 select tests.clear_authentication();
 
 -- Once published, its title is shown.
-update public.courses set is_published = true where id = md5('t244:draft')::uuid;
+update public.courses set is_published = true
+where id = md5('t244:draft')::uuid;
 select tests.authenticate_as('t244-lina');
 select results_eq(
   $$select next_course_title from public.my_learning_paths() where learning_path_id = md5('t244:path')::uuid$$,

@@ -82,7 +82,8 @@ select case when to_regclass('cron.job') is null
 end;
 
 select tests.authenticate_as_service_role();
-update public.tribunal_sources set is_active = false where id = md5('t246:a')::uuid;
+update public.tribunal_sources set is_active = false
+where id = md5('t246:a')::uuid;
 select tests.clear_authentication();
 select case when to_regclass('cron.job') is null
   then skip('pg_cron is not installed in this database', 1)

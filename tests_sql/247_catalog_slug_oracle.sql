@@ -59,7 +59,8 @@ select throws_ok(
   'his own two drafts cannot share a slug (he sees both): 23505 naming it'
 );
 select lives_ok(
-  format($$update public.courses set is_published = true where slug = %L and created_by = tests.get_user_id('t247-ben')$$,
+  format($$update public.courses set is_published = true where slug = %L and created_by
+    = tests.get_user_id('t247-ben')$$,
     tests.name('t247-secret')),
   'ben publishes his course: ada''s draft does not stop him'
 );
@@ -73,7 +74,8 @@ select results_eq(
   'ada sees ben''s published course and her own draft'
 );
 select throws_ok(
-  format($$update public.courses set is_published = true where slug = %L and created_by = tests.get_user_id('t247-ada')$$,
+  format($$update public.courses set is_published = true where slug = %L and created_by
+    = tests.get_user_id('t247-ada')$$,
     tests.name('t247-secret')),
   '23505',
   format('the slug %L is already used by a published course or by one of your drafts', tests.name('t247-secret')),
@@ -103,7 +105,8 @@ select throws_ok(
   'even past RLS, two published courses never share a slug'
 );
 select is(
-  (select count(*)::integer from public.courses where slug = tests.name('t247-secret') and is_published),
+  (select count(*)::integer from public.courses
+    where slug = tests.name('t247-secret') and is_published),
   1,
   'one published course holds the slug'
 );
