@@ -432,6 +432,13 @@ begin
   if not live or new.slug is null then
     return new;
   end if;
+  -- A signed-in user the policies refuse this row (not an author, or an educator writing
+  -- another author's row) gets their 42501, never first a word about the slug.
+  if (select private.current_user_id()) is not null and not (select private.is_super_admin())
+    and not coalesce((select private.is_educator()) and new.created_by = (select private.current_user_id()), false)
+  then
+    return new;
+  end if;
   if tg_table_name = 'courses' then
     select exists (
       select from public.courses as c
