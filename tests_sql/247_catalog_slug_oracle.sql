@@ -9,7 +9,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(12);
+select plan(13);
 
 do $$
 begin
@@ -94,6 +94,18 @@ select throws_ok(
   '23505',
   format('the slug %L is already used by a published course or by one of your drafts', tests.name('t247-secret')),
   'a new draft under a published course''s slug is refused at once'
+);
+select tests.clear_authentication();
+
+-- A learner, who may not write the catalog, is refused as such before any word about a slug.
+do $$ begin perform tests.create_user('t247-lou', 'learner', 't247-acme'); end $$;
+select tests.authenticate_as('t247-lou');
+select throws_ok(
+  format($$insert into public.courses (slug, title_en, category, level, duration_minutes, created_by)
+    values (%L, 'T247 learner', 'Foundations', 'Introductory', 30, tests.get_user_id('t247-lou'))$$,
+    tests.name('t247-secret')),
+  '42501', null,
+  'a learner inserting a course under a taken slug gets 42501 (not allowed), not 23505'
 );
 select tests.clear_authentication();
 
