@@ -1,18 +1,8 @@
 -- Undoes 028_points_audit_slugs_privileges.
 
--- Privileges: service_role's table privileges as before (the bootstrap's and Supabase's defaults).
-do $$
-declare
-  t regclass;
-begin
-  for t in
-    select c.oid::regclass from pg_catalog.pg_class as c
-    where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'f')
-  loop
-    execute pg_catalog.format('grant truncate, trigger, references on %s to service_role', t);
-  end loop;
-end
-$$;
+-- Privileges: the default privileges as before (the bootstrap's and Supabase's: service_role
+-- gets every privilege on a new table). The existing tables' grants belong to their
+-- rls_policies/ files, which revoke TRUNCATE, TRIGGER and REFERENCES themselves.
 alter default privileges in schema public grant truncate, trigger, references on tables to service_role;
 
 -- Catalog slugs: globally unique again (a draft sharing a slug gets its id's first 8 characters appended).

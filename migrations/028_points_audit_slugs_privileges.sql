@@ -32,8 +32,10 @@
   - Privileges: TRUNCATE (which fires no row trigger, so no audit row),
     TRIGGER and REFERENCES on tables in public are revoked from anon,
     authenticated, service_role and PUBLIC, now and as default privileges
-    for tables created later (017 closed the others). The advisor
-    api_role_table_maintenance (tools/abr_db/advisors.py) keeps it so.
+    for tables created later (017 closed the others). Each rls_policies/
+    file revokes them too (the files own their table's grants, and verify
+    fingerprints them). The advisor api_role_table_maintenance
+    (tools/abr_db/advisors.py) keeps it so.
 */
 
 -- Points: a bounded value per course and badge ----------------------------------------

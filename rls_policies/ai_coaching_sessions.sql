@@ -16,6 +16,7 @@ alter table public.ai_coaching_sessions enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.ai_coaching_sessions from anon, authenticated;
+revoke truncate, trigger, references on public.ai_coaching_sessions from public, service_role;
 grant select on public.ai_coaching_sessions to authenticated;
 grant insert (
   user_id, session_type, user_query, user_context, ai_response, ai_model, ai_prompt,

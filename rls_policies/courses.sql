@@ -27,6 +27,7 @@
 alter table public.courses enable row level security;
 
 revoke all on public.courses from anon, authenticated;
+revoke truncate, trigger, references on public.courses from public, service_role;
 grant select (
   id, title_en, title_fr, description_en, description_fr, slug, category, level, tags, keywords,
   duration_minutes, estimated_hours, lesson_count, order_index, thumbnail_url, video_intro_url,

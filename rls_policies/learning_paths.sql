@@ -15,6 +15,7 @@
 alter table public.learning_paths enable row level security;
 
 revoke all on public.learning_paths from anon, authenticated;
+revoke truncate, trigger, references on public.learning_paths from public, service_role;
 grant select (
   id, title_en, title_fr, description_en, description_fr, slug, course_ids, estimated_duration_hours,
   category, level, is_published, tier_required, created_at, updated_at

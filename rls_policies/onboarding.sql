@@ -12,6 +12,7 @@
 alter table public.onboarding enable row level security;
 
 revoke all on public.onboarding from anon, authenticated;
+revoke truncate, trigger, references on public.onboarding from public, service_role;
 grant select on public.onboarding to authenticated;
 grant insert (
   user_id, tour_completed, tour_step_completed, tour_dismissed, checklist_items, role_specific_completed,

@@ -124,7 +124,10 @@ declare
   v_lang text;
   v_message text;
 begin
-  if p_filters is null or pg_catalog.jsonb_typeof(p_filters) <> 'object' then
+  if p_filters is null then
+    return; -- the column's NOT NULL refuses it (23502)
+  end if;
+  if pg_catalog.jsonb_typeof(p_filters) <> 'object' then
     raise exception using errcode = '22023', message = 'saved search filters must be a JSON object',
       hint = 'For example {"query": "racial profiling", "year_from": 2015}.';
   end if;
