@@ -22,6 +22,7 @@ alter table public.ai_coaching_sessions enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.ai_coaching_sessions from anon, authenticated;
+revoke truncate, trigger, references on public.ai_coaching_sessions from public, service_role;
 grant select on public.ai_coaching_sessions to authenticated;
 grant update (user_rating, was_helpful, user_feedback) on public.ai_coaching_sessions to authenticated;
 grant select, insert, update, delete on public.ai_coaching_sessions to service_role;

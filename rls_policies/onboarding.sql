@@ -12,6 +12,7 @@
 alter table public.onboarding enable row level security;
 
 revoke all on public.onboarding from anon, authenticated;
+revoke truncate, trigger, references on public.onboarding from public, service_role;
 grant select on public.onboarding to authenticated;
 -- The first-action flags (first_course_started, first_course_completed,
 -- profile_completed, first_search_performed) are not client-writable: the actions set
