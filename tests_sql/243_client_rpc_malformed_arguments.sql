@@ -69,8 +69,10 @@ as $$
     -- Optional arguments whose absence is the ordinary case.
     when p_name in ('p_year_from', 'p_year_to', 'p_before_id', 'p_organization_id', 'p_cursor') then 'null'
     when p_type = 'uuid'::regtype then quote_literal(gen_random_uuid()) || '::uuid'
+    when p_name = 'p_rating' then '3'
     when p_type = 'integer'::regtype then '10'
     when p_type = 'double precision'::regtype then '0.5::double precision'
+    when p_type = 'numeric'::regtype then '1::numeric'
     when p_type = 'boolean'::regtype then 'false'
     when p_type = 'jsonb'::regtype then '''[]''::jsonb'
     when p_type = 'text[]'::regtype then 'null::text[]'
@@ -79,7 +81,8 @@ as $$
     when p_type = 'text'::regtype then quote_literal(case p_name
       when 'p_lang' then 'en' when 'p_scope' then 'global' when 'p_period' then 'all_time'
       when 'p_query' then 'zqxjv profiling' when 'p_certificate_number' then 'ABR-2024-000001'
-      when 'p_verification_code' then 'ABCDEFGHJKLM' else 'x' end)
+      when 'p_verification_code' then 'ABCDEFGHJKLM' when 'p_role' then 'learner'
+      when 'p_metric_type' then 'api_calls' when 'p_email' then 'someone@example.test' else 'x' end)
     else 'null'
   end
 $$;
@@ -93,6 +96,9 @@ as $$
     when 'double precision'::regtype then array[
       '''NaN''::double precision', '''Infinity''::double precision', '''-Infinity''::double precision',
       '1e308::double precision'
+    ]
+    when 'numeric'::regtype then array[
+      '''NaN''::numeric', '''Infinity''::numeric', '-1::numeric', '1e30::numeric', '0.001::numeric'
     ]
     when 'text'::regtype then array[
       'repeat(''x'', 100000)', '''''', '''NaN:'' || gen_random_uuid()', '''1e30:'' || gen_random_uuid()',
