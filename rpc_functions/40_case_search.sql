@@ -31,17 +31,31 @@
     x (1 + 0.25 if anti-Black specific + 0.25 if precedent High, 0.10 if Medium)
   as a real (the boost, 1 to 1.5, as double precision constants); ties by id.
   A case whose title and summary hold none of the query's words (found by its
-  full text only) has a text score of 0 (at most 1e-20): its rank is
-  0.001 x boost, below cases whose title or summary match unless their text
-  score is tiny, and among themselves by boost, then id. Why title and
-  summary: a broad query matches thousands of cases at 50,000 (7,000 for
-  "racial profiling" in the bench), every match is ranked, and the full
-  document costs several times as much as title and summary, ts_rank_cd
-  (cover density) five times as much as ts_rank. total_count is exact: it
-  counts the matches the ranking has read anyway. Keyset pagination: each
-  row's `cursor` (its rank and id) passed back as p_cursor returns the rows
-  after it, so the pages stay stable while cases are added. Without a query
-  the cases come newest decision first.
+  full text only) has a text score of 0: its rank is 0.001 x boost, below
+  the cases whose title or summary match, and among themselves by boost,
+  then id.
+
+  Exact up to 1,000 matches, the best candidates above. The matches are
+  first counted up to 1,001 (the GIN index of search_en / search_fr, the scan
+  stops there). Up to 1,000 (with the filters), every match is ranked by the
+  formula and total_count is exact. Above 1,000 (a broad query: "discrimination"
+  matches every decision), ranking every match would cost matches x document,
+  so the RUM indexes of the ranking documents (055_case_search_rum) give the
+  200 title-and-summary matches nearest to the query by RUM's text distance
+  (`rank_doc <=> query`, read in order out of the index, ties by id), then,
+  when fewer than 200 match by title and summary, the full-text-only matches
+  of highest boost up to 200; those candidates are ranked exactly by the
+  formula. A broad query therefore pages through its best 200 cases (10 pages
+  of 20; narrow it with words or filters for more), and its total_count is
+  the planner's estimate of the matches, never below 1,001: a client shows
+  total_count > 1,000 as "1,000+" (or "about N"). RUM's distance weighs the
+  same title and summary with its own normalization and no boost, so a broad
+  query's top 20 is close to, not always equal to, the exact ranking's
+  (`abr-db bench-search` reports the overlap). Keyset pagination: each row's
+  `cursor` (its rank and id) passed back as p_cursor returns the rows after
+  it, so the pages stay stable while cases are added. Without a query the
+  cases come newest decision first (total_count exact: a count of the
+  filtered cases).
 
   Snippets (ts_headline, for the returned page only): the summary's best two
   fragments when the summary holds a word of the query, else the summary and
@@ -241,7 +255,8 @@ comment on function private.case_query_embedding(extensions.vector) is
 -- Ranked ids -------------------------------------------------------------------
 
 -- Full-text matches of live cases, best first, after the keyset (p_after_rank,
--- p_after_id) when given, at most p_limit, each with the total match count.
+-- p_after_id) when given, at most p_limit, each with the match count (exact up
+-- to 1,000, an estimate above: see the header).
 create or replace function private.case_fts_ranked(
   p_query tsquery,
   p_lang text,
@@ -254,39 +269,119 @@ language plpgsql
 stable
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+  -- Up to this many matches a search is exact: every match ranked, the count exact.
+  c_exact constant integer := 1000;
+  -- Above it, the best candidates the ranking documents' RUM index gives, ranked exactly.
+  c_candidates constant integer := 200;
+  -- The rank of a match (the formula of the header) on alias c; %1$I: the ranking document.
+  c_rank constant text := $sql$
+    ((pg_catalog.ts_rank(c.%1$I, $1, 1) + 0.001::double precision)
+      * case when c.is_anti_black_specific
+        then case c.precedent_value
+          when 'High' then 1.5::double precision when 'Medium' then 1.35::double precision
+          else 1.25::double precision end
+        else case c.precedent_value
+          when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
+          else 1::double precision end
+      end
+    )::real
+  $sql$;
+  v_search text := 'search_' || p_lang;
+  v_rank_doc text := 'rank_doc_' || p_lang;
+  v_filter_sql text := private.case_filters_sql(p_filters);
+  v_matches bigint;
+  v_plan json;
 begin
   /*
     The rows come from RETURN QUERY EXECUTE, which plpgsql_check cannot see into, so its
     "OUT variable is maybe unmodified" (an extra warning) is a false positive here:
     @plpgsql_check_options: extra_warnings = off
   */
+  -- The matches, counted up to one past the threshold: the GIN index gives them, the scan
+  -- stops there.
+  execute pg_catalog.format(
+    $sql$
+    select count(*) from (
+      select from public.tribunal_cases as c
+      where c.deleted_at is null and c.%1$I @@ $1 %2$s
+      limit %3$s
+    ) as m
+    $sql$,
+    v_search, v_filter_sql, c_exact + 1
+  ) into v_matches using p_query;
+
+  if v_matches <= c_exact then
+    -- Exact: every match ranked.
+    return query execute pg_catalog.format(
+      $sql$
+      with matches as materialized (
+        select c.id, %3$s as rank
+        from public.tribunal_cases as c
+        where c.deleted_at is null and c.%1$I @@ $1 %2$s
+      )
+      select m.id, m.rank, $5::bigint
+      from matches as m
+      where $3 is null or (m.rank, m.id) < ($3, $4)
+      order by m.rank desc, m.id desc
+      limit $2
+      $sql$,
+      v_search, v_filter_sql, pg_catalog.format(c_rank, v_rank_doc)
+    ) using p_query, p_limit, p_after_rank, p_after_id, v_matches;
+    return;
+  end if;
+
+  -- Broad: the planner's estimate of the matches (never below the threshold + 1).
+  execute pg_catalog.format(
+    'explain (format json) select from public.tribunal_cases as c where c.deleted_at is null and c.%1$I @@ $1 %2$s',
+    v_search, v_filter_sql
+  ) into v_plan using p_query;
+  v_matches := greatest(c_exact + 1, (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric::bigint);
+
+  -- The candidates: the c_candidates title-and-summary matches nearest to the query in the
+  -- RUM index (its text distance, ties by id), then, when fewer match by title and summary,
+  -- the best full-text-only matches (0.001 x boost), up to c_candidates in all; ranked
+  -- exactly, paged by the keyset. A query with a negation also checks the whole text
+  -- (a title and summary without the excluded word may have it in the full text).
   return query execute pg_catalog.format(
     $sql$
-    with matches as materialized (
-      select c.id,
-        -- The boost as double precision constants (1 + 0.25 + 0.10 written out): the same
-        -- values as the numeric sums, without numeric arithmetic for every match.
-        ((pg_catalog.ts_rank(c.%3$I, $1, 1) + 0.001::double precision)
-          * case when c.is_anti_black_specific
-            then case c.precedent_value
-              when 'High' then 1.5::double precision when 'Medium' then 1.35::double precision
-              else 1.25::double precision end
-            else case c.precedent_value
-              when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
-              else 1::double precision end
-          end
-        )::real as rank
+    with ranked_doc as materialized (
+      select c.id, %3$s as rank
       from public.tribunal_cases as c
-      where c.deleted_at is null and c.%1$I @@ $1 %2$s
+      where c.deleted_at is null and c.%4$I @@ $1 %2$s %6$s
+      order by c.%4$I operator(extensions.<=>) $1, c.id
+      limit %5$s
+    ),
+    full_text_only as materialized (
+      select c.id, (0.001::double precision * %7$s)::real as rank
+      from public.tribunal_cases as c
+      where (select count(*) from ranked_doc) < %5$s
+        and c.deleted_at is null and c.%1$I @@ $1 and not c.%4$I @@ $1 %2$s
+      order by 2 desc, c.id desc
+      limit %5$s - (select count(*) from ranked_doc)
+    ),
+    candidates as (
+      select r.id, r.rank from ranked_doc as r
+      union all
+      select f.id, f.rank from full_text_only as f
     )
-    select m.id, m.rank, (select count(*) from matches)
-    from matches as m
+    select m.id, m.rank, $5::bigint
+    from candidates as m
     where $3 is null or (m.rank, m.id) < ($3, $4)
     order by m.rank desc, m.id desc
     limit $2
     $sql$,
-    'search_' || p_lang, private.case_filters_sql(p_filters), 'rank_doc_' || p_lang
-  ) using p_query, p_limit, p_after_rank, p_after_id;
+    v_search, v_filter_sql, pg_catalog.format(c_rank, v_rank_doc), v_rank_doc, c_candidates,
+    case when p_query::text like '%!%' then pg_catalog.format('and c.%I @@ $1', v_search) end,
+    $sql$case when c.is_anti_black_specific
+        then case c.precedent_value
+          when 'High' then 1.5::double precision when 'Medium' then 1.35::double precision
+          else 1.25::double precision end
+        else case c.precedent_value
+          when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
+          else 1::double precision end
+      end$sql$
+  ) using p_query, p_limit, p_after_rank, p_after_id, v_matches;
 end;
 $$;
 
@@ -537,8 +632,11 @@ comment on function public.search_tribunal_cases(
 'Full-text search of the case law in English (p_lang en) or French (fr), web-style syntax ("exact phrase", -not, or), '
 'accents optional. Filters: tribunals, year range, outcomes, protected grounds, discrimination types, anti-Black only, '
 'race categories, precedent values. Best first (anti-Black-specific and high-precedent cases boosted); snippet '
-'highlights with <mark> (text HTML-escaped); total_count is the number of matches; pass the last row''s cursor as '
-'p_cursor for the next page. No query: newest decisions first. Errors: 22023 invalid parameter.';
+'highlights with <mark> (text HTML-escaped), computed for the returned page only; pass the last row''s cursor as '
+'p_cursor for the next page. total_count is exact up to 1,000 matches; above, it is the planner''s estimate (always '
+'above 1,000: show "1,000+"), and the query pages through its best 200 candidates (read in rank order from a RUM '
+'index of titles and summaries, then ranked exactly). No query: newest decisions first, total_count exact. '
+'Errors: 22023 invalid parameter.';
 
 -- A highlighted, HTML-escaped excerpt: the summary's best fragments when the
 -- summary holds a word of the query, else the summary and the start of the full

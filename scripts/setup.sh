@@ -52,9 +52,11 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-say "Debian packages: PostgreSQL $PG_MAJOR, pg_cron, pgTAP, pg_prove, server headers, plpgsql_check"
+say "Debian packages: PostgreSQL $PG_MAJOR, pg_cron, pgTAP, pg_prove, server headers, plpgsql_check, rum"
+# rum: the RUM index access method case search reads its top results from (Supabase offers it).
 apt_install postgresql-$PG_MAJOR postgresql-contrib postgresql-$PG_MAJOR-cron postgresql-$PG_MAJOR-pgtap \
-  pgtap postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-plpgsql-check make gcc dpkg-dev
+  pgtap postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-plpgsql-check postgresql-$PG_MAJOR-rum \
+  make gcc dpkg-dev
 
 say "pgvector $PGVECTOR_VERSION (Debian 13 source package, built against PostgreSQL $PG_MAJOR)"
 ext_dir=$($PG_CONFIG --sharedir)/extension
@@ -91,10 +93,12 @@ if [ "$WANTED_MAJOR" = 17 ]; then
   # $PG17_PREFIX together with Debian 13's runtime libraries (libc6 ... libicu76), and
   # patchelf points each program at that prefix's dynamic loader and libraries. Nothing
   # is installed into the system's package database or its library paths; no build.
-  say "PostgreSQL 17 with pg_cron, pgvector, pgTAP, plpgsql_check (Debian 13 binary packages) in $PG17_PREFIX"
+  say "PostgreSQL 17 with pg_cron, pgvector, pgTAP, plpgsql_check, rum (Debian 13 binary packages) in $PG17_PREFIX"
   pg17_bin="$PG17_PREFIX/usr/lib/postgresql/17/bin"
   pg17_stamp="$PG17_PREFIX/.abr-db-installed"
-  if [ -f "$pg17_stamp" ] && "$pg17_bin/postgres" --version >/dev/null 2>&1; then
+  # An install from before rum joined the list lacks rum.control: it is installed again.
+  if [ -f "$pg17_stamp" ] && "$pg17_bin/postgres" --version >/dev/null 2>&1 \
+    && [ -f "$PG17_PREFIX/usr/share/postgresql/17/extension/rum.control" ]; then
     ok "already installed: $("$pg17_bin/postgres" --version)"
   else
     apt_install patchelf
@@ -107,7 +111,7 @@ if [ "$WANTED_MAJOR" = 17 ]; then
     ok "fetching the trixie package index (private lists in .setup/)"
     $SUDO apt-get "${aptopts[@]}" update -qq
     pkgs=(postgresql-17 postgresql-client-17 postgresql-17-cron postgresql-17-pgvector postgresql-17-pgtap
-          postgresql-17-plpgsql-check)
+          postgresql-17-plpgsql-check postgresql-17-rum)
     # Their shared libraries: every lib* package in the dependency closure except what
     # only the packaging scripts, PAM modules or JIT (LLVM, dropped below) use.
     mapfile -t libs < <(apt-cache "${aptopts[@]}" depends --recurse --no-recommends --no-suggests --no-conflicts \
@@ -139,7 +143,7 @@ if [ "$WANTED_MAJOR" = 17 ]; then
       [ -z "$bad" ] || unresolved+="$(basename "$f"): $bad"$'\n'
     done
     [ -z "$unresolved" ] || { printf '%s' "$unresolved" >&2; false; }
-    for ext in vector pg_cron pgtap plpgsql_check pg_stat_statements; do
+    for ext in vector pg_cron pgtap plpgsql_check pg_stat_statements rum; do
       [ -f "$PG17_PREFIX/usr/share/postgresql/17/extension/$ext.control" ] || { echo "extension $ext missing" >&2; false; }
     done
     (cd "$STATE/debs-17" && ls ./*.deb) | $SUDO tee "$pg17_stamp" >/dev/null

@@ -259,6 +259,10 @@ def bench_search(
             "(server execution ms)",
             bench_search_mod.as_rows(result),
         )
+        ui.print_table(
+            "search quality: matches per query, overlap of the top 20 with the exact ts_rank top 20",
+            result["search_quality"],
+        )
 
 
 @app.command()
@@ -292,16 +296,20 @@ def seed(
         help="Load the synthetic benchmark dataset instead (1 = 100,000 people; linear in N).",
     ),
     replace: bool = typer.Option(False, "--replace", help="With --scale: remove synthetic data already there first."),
+    cases: Optional[int] = typer.Option(
+        None, "--cases", min=40, max=2_000_000,
+        help="With --scale: this many tribunal cases whatever N (default 50,000 x N), e.g. --scale 0.05 --cases 500000.",
+    ),
 ) -> None:
     """Load seeds/*.sql (the demo data), or with --scale N the synthetic dataset of `abr-db bench`."""
     if scale is None:
-        if replace:
-            raise UsageError("--replace goes with --scale")
+        if replace or cases is not None:
+            raise UsageError("--replace and --cases go with --scale")
         done = seed_mod.seed(resolve_url(db_url))
         ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
         return
     with ui.steps(f"seed --scale {scale:g}") as on_step:
-        result = scale_seed.seed_scale(resolve_url(db_url), scale, replace=replace, on_step=on_step)
+        result = scale_seed.seed_scale(resolve_url(db_url), scale, replace=replace, on_step=on_step, cases=cases)
     scale_seed.print_result(result)
 
 

@@ -92,11 +92,16 @@ def seed_scale(
     replace: bool = False,
     on_step: Callable[[str, int, int], None] | None = None,
     proj: Project | None = None,
+    cases: int | None = None,
 ) -> SeedResult:
     """Load the synthetic dataset at `scale` (1 = 100,000 people). on_step(label, index, total)
-    is called before each step (index 0-based; total counts the removal when replacing)."""
+    is called before each step (index 0-based; total counts the removal when replacing).
+    `cases` sets the number of tribunal cases whatever the scale (default 50,000 x scale):
+    a large case-law corpus without multiplying the people."""
     if not 0 < scale <= 20:
         raise UsageError("--scale must be above 0 and at most 20")
+    if cases is not None and not 40 <= cases <= 2_000_000:
+        raise UsageError("--cases must be from 40 to 2,000,000")
     proj = proj or current_project()
     todo = steps(proj)
     if not todo:
@@ -121,6 +126,7 @@ def seed_scale(
                 run_file(conn, remove_sql(proj), proj, "seed step")
                 removed_seconds = time.perf_counter() - t0
             conn.execute("select set_config('abr.seed_scale', %s, true)", (repr(float(scale)),))
+            conn.execute("select set_config('abr.seed_cases', %s, true)", ("" if cases is None else str(cases),))
             conn.execute("set local session_replication_role = replica")
             for i, step in enumerate(todo):
                 if on_step:
