@@ -36,8 +36,9 @@
   then id.
 
   Exact up to 1,000 matches, the best candidates above. The matches are
-  first counted up to 1,001 (the GIN index of search_en / search_fr, the scan
-  stops there). Up to 1,000 (with the filters), every match is ranked by the
+  first estimated by the planner (the statistics of search_en / search_fr);
+  unless the estimate is above 10,000, they are counted up to 1,001 (the GIN
+  index, the scan stops there). Up to 1,000 (with the filters), every match is ranked by the
   formula and total_count is exact. Above 1,000 (a broad query: "discrimination"
   matches every decision), ranking every match would cost matches x document,
   so the RUM indexes of the ranking documents (055_case_search_rum) give the
@@ -291,6 +292,7 @@ declare
   v_rank_doc text := 'rank_doc_' || p_lang;
   v_filter_sql text := private.case_filters_sql(p_filters);
   v_matches bigint;
+  v_estimate bigint;
   v_plan json;
 begin
   /*
@@ -298,18 +300,28 @@ begin
     "OUT variable is maybe unmodified" (an extra warning) is a false positive here:
     @plpgsql_check_options: extra_warnings = off
   */
-  -- The matches, counted up to one past the threshold: the GIN index gives them, the scan
-  -- stops there.
+  -- The planner's estimate of the matches (the statistics of search_en / search_fr).
   execute pg_catalog.format(
-    $sql$
-    select count(*) from (
-      select from public.tribunal_cases as c
-      where c.deleted_at is null and c.%1$I @@ $1 %2$s
-      limit %3$s
-    ) as m
-    $sql$,
-    v_search, v_filter_sql, c_exact + 1
-  ) into v_matches using p_query;
+    'explain (format json) select from public.tribunal_cases as c where c.deleted_at is null and c.%1$I @@ $1 %2$s',
+    v_search, v_filter_sql
+  ) into v_plan using p_query;
+  v_estimate := (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric::bigint;
+
+  -- Unless the estimate is far above the threshold, the matches counted up to one past it:
+  -- the GIN index gives them, the scan stops there.
+  v_matches := c_exact + 1;
+  if v_estimate <= 10 * c_exact then
+    execute pg_catalog.format(
+      $sql$
+      select count(*) from (
+        select from public.tribunal_cases as c
+        where c.deleted_at is null and c.%1$I @@ $1 %2$s
+        limit %3$s
+      ) as m
+      $sql$,
+      v_search, v_filter_sql, c_exact + 1
+    ) into v_matches using p_query;
+  end if;
 
   if v_matches <= c_exact then
     -- Exact: every match ranked.
@@ -331,12 +343,8 @@ begin
     return;
   end if;
 
-  -- Broad: the planner's estimate of the matches (never below the threshold + 1).
-  execute pg_catalog.format(
-    'explain (format json) select from public.tribunal_cases as c where c.deleted_at is null and c.%1$I @@ $1 %2$s',
-    v_search, v_filter_sql
-  ) into v_plan using p_query;
-  v_matches := greatest(c_exact + 1, (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric::bigint);
+  -- Broad: the count is the planner's estimate, never below the threshold + 1.
+  v_matches := greatest(c_exact + 1, v_estimate);
 
   -- The candidates: the c_candidates title-and-summary matches nearest to the query in the
   -- RUM index (its text distance, ties by id), then, when fewer match by title and summary,

@@ -10,7 +10,11 @@
   sub-topic's 8 directions (a low intrinsic dimension, as real embeddings
   have) and a little noise, normalized; embedding_model 'synthetic-clustered'
   (only such vectors are ever replaced). The HNSW index is dropped for the bulk
-  update and built again once, with the same definition.
+  update and built again once, with the same definition; so are the table's
+  BEFORE UPDATE row triggers (recreated from their definitions): while one
+  exists, PostgreSQL recomputes every stored generated column of an updated
+  row (the four tsvectors: decision-length texts parsed again), whatever
+  columns the update writes.
   tools/abr_db/bench_search.py runs this same file for --prepare.
 */
 
@@ -18,6 +22,26 @@ create temp table syn_hnsw on commit drop as
 select pg_catalog.pg_get_indexdef(to_regclass('public.idx_tribunal_embedding')) as def;
 
 drop index if exists public.idx_tribunal_embedding;
+
+create temp table syn_case_triggers on commit drop as
+select
+  t.tgname,
+  pg_catalog.pg_get_triggerdef(t.oid) as def
+from pg_catalog.pg_trigger as t
+where
+  t.tgrelid = 'public.tribunal_cases'::regclass and not t.tgisinternal
+  -- row (1), before (2), update (16)
+  and t.tgtype & 19 = 19;
+
+do $$
+declare
+  r record;
+begin
+  for r in select s.tgname from syn_case_triggers as s loop
+    execute pg_catalog.format('drop trigger %I on public.tribunal_cases', r.tgname);
+  end loop;
+end;
+$$;
 
 create temp table syn_centroids on commit drop as
 with topics as (
@@ -93,7 +117,12 @@ where
   and b.leaf = (hashtext(c.id::text) & 2147483647) % 32;
 
 do $$
+declare
+  r record;
 begin
+  for r in select s.def from syn_case_triggers as s loop
+    execute r.def;
+  end loop;
   if (select def from syn_hnsw) is not null then
     execute (select def from syn_hnsw);
   end if;
