@@ -37,13 +37,13 @@
 
   Exact up to 1,000 matches, the best candidates above. The matches are
   first estimated by the planner (the statistics of search_en / search_fr);
-  unless the estimate is above 10,000, they are counted up to 1,001 (the GIN
+  unless the estimate is above 2,000, they are counted up to 1,001 (the GIN
   index, the scan stops there). Up to 1,000 (with the filters), every match is ranked by the
   formula and total_count is exact. Above 1,000 (a broad query: "discrimination"
   matches every decision), ranking every match would cost matches x document,
   so the RUM indexes of the ranking documents (055_case_search_rum) give the
   200 title-and-summary matches nearest to the query by RUM's text distance
-  (`rank_doc <=> query`, read in order out of the index, ties by id), then,
+  (`rank_doc <=> query`, read in order out of the index), then,
   when fewer than 200 match by title and summary, the full-text-only matches
   of highest boost up to 200; those candidates are ranked exactly by the
   formula. A broad query therefore pages through its best 200 cases (10 pages
@@ -267,14 +267,19 @@ create or replace function private.case_fts_ranked(
   p_after_id uuid default null
 ) returns table (id uuid, rank real, total_count bigint)
 language plpgsql
-stable
+-- Volatile only because it reads the planner's estimate with EXPLAIN, which PostgreSQL
+-- refuses in a stable function; it writes nothing.
+volatile
 set search_path = pg_catalog, pg_temp
 as $$
 declare
   -- Up to this many matches a search is exact: every match ranked, the count exact.
   c_exact constant integer := 1000;
-  -- Above it, the best candidates the ranking documents' RUM index gives, ranked exactly.
+  -- Above it, the best 200 candidates, ranked exactly: the exact best 200 of the title-and-summary
+  -- matches while the planner expects at most c_ranked_exactly of them, else the 200 nearest in
+  -- the ranking documents' RUM index.
   c_candidates constant integer := 200;
+  c_ranked_exactly constant integer := 5000;
   -- The rank of a match (the formula of the header) on alias c; %1$I: the ranking document.
   c_rank constant text := $sql$
     ((pg_catalog.ts_rank(c.%1$I, $1, 1) + 0.001::double precision)
@@ -293,6 +298,7 @@ declare
   v_filter_sql text := private.case_filters_sql(p_filters);
   v_matches bigint;
   v_estimate bigint;
+  v_rank_doc_estimate bigint;
   v_plan json;
 begin
   /*
@@ -307,10 +313,10 @@ begin
   ) into v_plan using p_query;
   v_estimate := (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric::bigint;
 
-  -- Unless the estimate is far above the threshold, the matches counted up to one past it:
+  -- Unless the estimate is twice the threshold or more, the matches counted up to one past it:
   -- the GIN index gives them, the scan stops there.
   v_matches := c_exact + 1;
-  if v_estimate <= 10 * c_exact then
+  if v_estimate <= 2 * c_exact then
     execute pg_catalog.format(
       $sql$
       select count(*) from (
@@ -345,9 +351,15 @@ begin
 
   -- Broad: the count is the planner's estimate, never below the threshold + 1.
   v_matches := greatest(c_exact + 1, v_estimate);
+  execute pg_catalog.format(
+    'explain (format json) select from public.tribunal_cases as c where c.deleted_at is null and c.%1$I @@ $1 %2$s',
+    v_rank_doc, v_filter_sql
+  ) into v_plan using p_query;
+  v_rank_doc_estimate := (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric::bigint;
 
-  -- The candidates: the c_candidates title-and-summary matches nearest to the query in the
-  -- RUM index (its text distance, ties by id), then, when fewer match by title and summary,
+  -- The candidates: the c_candidates best title-and-summary matches (ranked exactly while the
+  -- planner expects at most c_ranked_exactly of them, else the nearest to the query in the
+  -- RUM index by its text distance), then, when fewer match by title and summary,
   -- the best full-text-only matches (0.001 x boost), up to c_candidates in all; ranked
   -- exactly, paged by the keyset. A query with a negation also checks the whole text
   -- (a title and summary without the excluded word may have it in the full text).
@@ -357,7 +369,7 @@ begin
       select c.id, %3$s as rank
       from public.tribunal_cases as c
       where c.deleted_at is null and c.%4$I @@ $1 %2$s %6$s
-      order by c.%4$I operator(extensions.<=>) $1, c.id
+      order by %8$s
       limit %5$s
     ),
     full_text_only as materialized (
@@ -388,7 +400,11 @@ begin
         else case c.precedent_value
           when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
           else 1::double precision end
-      end$sql$
+      end$sql$,
+    -- Exactly: by the rank. RUM: by the distance alone (no tie-break: so the index returns the
+    -- rows in order and stops at the limit; with `, c.id` the planner sorts every match).
+    case when v_rank_doc_estimate <= c_ranked_exactly then '2 desc, c.id desc'
+      else pg_catalog.format('c.%I operator(extensions.<=>) $1', v_rank_doc) end
   ) using p_query, p_limit, p_after_rank, p_after_id, v_matches;
 end;
 $$;
@@ -663,7 +679,7 @@ as $$
     else pg_catalog.ts_headline(
       p_config,
       pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-        coalesce(nullif(concat_ws(' … ', p_summary, pg_catalog.left(p_full_text, 1000)), ''), p_title),
+        coalesce(nullif(concat_ws(' … ', p_summary, pg_catalog.substr(p_full_text, 1, 1000)), ''), p_title),
         '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
       p_query,
       'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
