@@ -149,9 +149,11 @@ select * from public.search_tribunal_cases('quelvane -dralmic', 'en', p_tribunal
 select ok(
   (select count(*) from t290_neg1) + (select count(*) from t290_neg2) = 200
   and not exists (
-    select from t290_neg1 as n where n.case_number = 'T290-Q3'
+    select from t290_neg1 as n
+    where n.case_number = 'T290-Q3'
     union all
-    select from t290_neg2 as n where n.case_number = 'T290-Q3'
+    select from t290_neg2 as n
+    where n.case_number = 'T290-Q3'
   ),
   'quelvane -dralmic (1,082 matches): 200 candidates, without the one with dralmic in its full text'
 );
