@@ -37,6 +37,8 @@ class HotStandby:
         os.chmod(self.base, 0o755)
         try:
             datadir = self.base / "data"
+            datadir.mkdir(mode=0o700)
+            _chown_to_server_user(datadir)  # pg_basebackup runs as the server's OS user
             proc = subprocess.run(
                 _as_server_user([
                     "env", f"PGPASSWORD={PASSWORD}",
