@@ -25,6 +25,7 @@ STABLE_CALLS = {
     "coaching_context": "select public.coaching_context('en')",
     "feature_enabled": "select public.feature_enabled('ai_coach')",
     "get_lesson": "select * from public.get_lesson({lesson})",
+    "get_resource_file": "select public.get_resource_file({resource})",
     "hybrid_search_tribunal_cases": "select * from public.hybrid_search_tribunal_cases('racial profiling', {vec}, 'en')",
     "leaderboard": "select * from public.leaderboard('organization', 10)",
     "match_tribunal_cases": "select * from public.match_tribunal_cases({vec}, 10)",
@@ -37,6 +38,7 @@ STABLE_CALLS = {
     "recommend_courses": "select * from public.recommend_courses(5, 'en')",
     "related_cases_for_lesson": "select * from public.related_cases_for_lesson({lesson}, 5)",
     "related_tribunal_cases": "select * from public.related_tribunal_cases({case}, 5)",
+    "run_saved_search": "select * from public.run_saved_search({saved})",
     "search_tribunal_case_facets": "select * from public.search_tribunal_case_facets('racial profiling', 'en')",
     "search_tribunal_cases": "select * from public.search_tribunal_cases('discrimination', 'en')",
     "seat_usage": "select * from public.seat_usage()",
@@ -67,11 +69,16 @@ def _values(url: str) -> dict:
             "select certificate_number, verification_code from public.certificates"
             " where verification_code is not null order by certificate_number limit 1"
         ).fetchone()
+        resource = conn.execute(
+            "select id::text from public.resources where is_published order by title_en, id limit 1"
+        ).fetchone()[0]
+        saved = conn.execute("select id::text from public.saved_searches order by name, id limit 1").fetchone()[0]
         vec = conn.execute(
             "select embedding::text from public.tribunal_cases where id = %s", (seeded_id("case:1"),)
         ).fetchone()[0]
     return {
         "cert": q(cert), "code": q(code), "vec": q(vec) + "::extensions.vector",
+        "resource": q(resource) + "::uuid", "saved": q(saved) + "::uuid",
         "case": q(seeded_id("case:1")) + "::uuid", "lesson": q(seeded_id("lesson:f1")) + "::uuid",
     }
 
