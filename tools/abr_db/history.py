@@ -6,7 +6,9 @@ under the versions `abr-db export supabase` gave each migration (export.py). Her
     applied: the longest prefix of the export (in version order) that the database
     has, so `supabase migration list` is in sync and `db push` pushes only the rest;
   - `pushed_*`: before an apply, what `db push` applied that abr-db has not
-    recorded, so apply adopts it instead of running it again.
+    recorded, so apply can adopt it instead of running it again. Rows abr-db wrote
+    itself (marked in abr_db.supabase_history) are never taken for a push, and a
+    pushed repeatable is adopted only with proof (repeatables.adoption_proof).
 The export's history is read from <project>/supabase/migrations (see export.py).
 """
 
@@ -96,11 +98,12 @@ def pushed_migrations(conn: psycopg.Connection, proj: Project) -> dict[str, str]
     present = bookkeeping.supabase_history(conn)
     if not present:
         return {}
+    own = bookkeeping.own_supabase_versions(conn)
     applied = bookkeeping.applied_migrations(conn)
     out = {}
     for e in entries(proj):
         mid = Path(e.source).stem
-        if e.kind == "migration" and e.version in present and mid not in applied:
+        if e.kind == "migration" and e.version in present and e.version not in own and mid not in applied:
             _check_same(e, present[e.version])
             out[mid] = e.version
     return out
@@ -111,10 +114,11 @@ def pushed_repeatables(conn: psycopg.Connection, proj: Project) -> dict[str, str
     present = bookkeeping.supabase_history(conn)
     if not present:
         return {}
+    own = bookkeeping.own_supabase_versions(conn)
     recorded = bookkeeping.repeatables(conn)
     out = {}
     for source, e in export.current(entries(proj)).items():
-        if e.kind != "repeatable" or e.version not in present:
+        if e.kind != "repeatable" or e.version not in present or e.version in own:
             continue
         head = export.HEADER.search(present[e.version][:1000])
         if head and head["sha"] != e.sha256:

@@ -234,14 +234,28 @@ def _adopt(url: str, conn, proj: Project, say) -> list[str]:
                     adopted.append(m.id)
         finally:
             backend.connection.close()
-    files = history.pushed_repeatables(conn, proj)
-    if files:
-        for item in repeatables.plan(conn, proj):
-            if item.key in files:
-                repeatables.adopt_file(conn, item)
-                say(f"  adopted {item.key} (applied by supabase db push as version {files[item.key]})")
-                adopted.append(item.key)
+    for item, version, proof in _adoptable(conn, proj):
+        if proof.proven:
+            repeatables.adopt_file(conn, item, proof)
+            say(f"  adopted {item.key} (applied by supabase db push as version {version}; "
+                "every object it defines is identical)")
+            adopted.append(item.key)
+        else:
+            say(f"  not adopted {item.key} (recorded by supabase db push as version {version}, but the "
+                f"database differs: {'; '.join(proof.differences[:3])}): applying it")
     return adopted
+
+
+def _adoptable(conn, proj: Project) -> list[tuple]:
+    """(file, version, proof) for each repeatable the Supabase CLI's history says was pushed."""
+    files = history.pushed_repeatables(conn, proj)
+    if not files:
+        return []
+    cron = repeatables.has_cron(conn)
+    items = [item for item in repeatables.plan(conn, proj)
+             if item.key in files and (item.folder != "cron_jobs" or cron)]
+    proofs = repeatables.adoption_proof(conn, items)
+    return [(item, files[item.key], proofs[item.key]) for item in items]
 
 
 def _apply_migrations(url: str, proj: Project, say) -> list[str]:
@@ -314,10 +328,17 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
         say("would run the bootstrap (Supabase roles, schema auth, schema extensions)")
     _raise_on_drift(conn, proj)
     applied = bookkeeping.applied_migrations(conn)
-    pushed = {**history.pushed_migrations(conn, proj), **history.pushed_repeatables(conn, proj)}
+    pushed = history.pushed_migrations(conn, proj)
     for key, version in pushed.items():
         say(f"  would adopt {key} (applied by supabase db push as version {version})")
         result.adopted.append(key)
+    for item, version, proof in _adoptable(conn, proj):
+        if proof.proven:
+            say(f"  would adopt {item.key} (applied by supabase db push as version {version})")
+            result.adopted.append(item.key)
+            pushed[item.key] = version
+        else:
+            say(f"  would not adopt {item.key} (the database differs: {'; '.join(proof.differences[:3])})")
     result.migrations = [p.stem for p in proj.migration_files() if p.stem not in applied and p.stem not in pushed]
     for mid in result.migrations:
         say(f"  would apply {mid}")
