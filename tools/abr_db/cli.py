@@ -1,7 +1,8 @@
 """The abr-db command line: thin typer commands over the modules.
 
 Exit codes: 0 ok, 1 verification or migration failure, 2 usage or
-connection error; each failure is one clear line (a traceback only with --debug).
+connection error, 3 an unexpected error (a bug in abr-db: report it); each
+failure is one clear line (a traceback only with --debug).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+# An unexpected exception (a bug in abr-db, not a finding about the database): never 1, which
+# a deploy script reads as "verification failed", nor 2 (usage or connection).
+INTERNAL_ERROR = 3
 
 DbUrl = typer.Option(None, "--db-url", help="Database URL (default: $DATABASE_URL, else the `abr-db up` instance).")
 
@@ -66,7 +70,7 @@ def _handled(fn):
                 ui.err_console.print(traceback.format_exc(), markup=False)
             first = (str(exc).strip().splitlines() or [""])[0]
             ui.error(f"unexpected error: {type(exc).__name__}: {first} (run with --debug for the traceback)")
-            raise typer.Exit(1) from None
+            raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper
 
@@ -162,22 +166,26 @@ def verify(
     allow_pending: bool = typer.Option(False, "--allow-pending", help="Pending migrations and repeatables are warnings, not failures."),
 ) -> None:
     """Check the database against the project: drift, expected objects, repeatables' objects, advisors (and --matrix)."""
+    if write and not matrix:
+        raise UsageError("--write goes with --matrix")
     url = resolve_url(db_url)
     report = verify_mod.verify(url, allow_pending=allow_pending)
-    if as_json:
-        typer.echo(json.dumps(report.as_dict(), indent=2))
-    else:
+    if not as_json:
         verify_mod.print_report(report)
+    measured = None
     if matrix:
         with ui.steps("access matrix") as step:
-            markdown = access_matrix.generate(url, step)
+            measured = access_matrix.measure(url, step)
         if write:
-            write.write_text(markdown)
-            ui.info(f"access matrix written to {write}", "green")
-        else:
-            typer.echo(markdown)
-    elif write:
-        raise UsageError("--write goes with --matrix")
+            write.write_text(measured.to_markdown())
+            (ui.warn if as_json else lambda m: ui.info(m, "green"))(f"access matrix written to {write}")
+        elif not as_json:
+            typer.echo(measured.to_markdown())
+    if as_json:
+        document = report.as_dict()
+        if measured is not None:
+            document["matrix"] = measured.as_dict()
+        typer.echo(json.dumps(document, indent=2))
     if not report.ok:
         raise typer.Exit(1)
 
