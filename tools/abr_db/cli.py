@@ -140,15 +140,31 @@ def status(db_url: Optional[str] = DbUrl, as_json: bool = typer.Option(False, "-
 def rollback(
     to: str = typer.Option(..., "--to", help="Keep migrations up to this number (0 = undo everything)."),
     db_url: Optional[str] = DbUrl,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would be rolled back and which data it would destroy; change nothing."),
+    allow_data_loss: bool = typer.Option(
+        False, "--allow-data-loss", help="Roll back even though tables or columns holding data would be dropped."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
-    """Undo the repeatables and every migration numbered above --to, newest first."""
-    result = migrate.rollback(resolve_url(db_url), to, quiet=as_json)
+    """Undo the repeatables and every migration numbered above --to, newest first.
+
+    Refused when it would drop a table or column holding data (listed, with row counts), unless --allow-data-loss.
+    """
+    result = migrate.rollback(resolve_url(db_url), to, quiet=as_json, dry_run=dry_run, allow_data_loss=allow_data_loss)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), indent=2))
         return
     for warning in result.warnings:
         ui.warn(warning)
+    if dry_run:
+        if result.data_loss:
+            ui.warn(f"it would destroy data in {len(result.data_loss)} table(s)/column(s):")
+            for loss in result.data_loss:
+                ui.warn(f"  {loss.describe()}")
+            ui.warn("`rollback` refuses it unless --allow-data-loss")
+        ui.info(
+            f"dry run: would roll back {len(result.to_roll_back)} migration(s) to {result.target:03d}"
+            + ("" if result.data_loss else ", destroying no data"), "green")
+        return
     ui.info(
         f"rolled back {len(result.rolled_back)} migration(s) to {result.target:03d}; "
         f"re-applied {len(result.reapplied)} repeatable file(s) ({result.seconds:.2f} s)",

@@ -26,7 +26,7 @@ from yoyo.migrations import (
     TransactionWrapper,
 )
 
-from . import bookkeeping, catalog, history, repeatables, ui
+from . import bookkeeping, catalog, data_loss, history, repeatables, ui
 from .bootstrap import apply_bootstrap, bootstrap_outdated, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
@@ -380,6 +380,9 @@ def print_apply_summary(result: ApplyResult) -> None:
 @dataclass
 class RollbackResult:
     target: int
+    dry_run: bool = False
+    to_roll_back: list[str] = field(default_factory=list)  # migrations above the target, newest first
+    data_loss: list[data_loss.Loss] = field(default_factory=list)
     undone_repeatables: list[str] = field(default_factory=list)
     rolled_back: list[str] = field(default_factory=list)
     reapplied: list[str] = field(default_factory=list)
@@ -390,6 +393,9 @@ class RollbackResult:
         return {
             "ok": True,
             "target": self.target,
+            "dry_run": self.dry_run,
+            "to_roll_back": self.to_roll_back,
+            "data_loss": [loss.as_dict() for loss in self.data_loss],
             "rolled_back": self.rolled_back,
             "undone_repeatables": self.undone_repeatables,
             "reapplied": self.reapplied,
@@ -406,13 +412,34 @@ def parse_target(to: str | int) -> int:
     return int(match.group(1))
 
 
-def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool = False) -> RollbackResult:
+def _refuse_data_loss(result: RollbackResult) -> MigrationError:
+    return MigrationError(
+        f"refusing to roll back to {result.target:03d}: it would destroy data in "
+        f"{len(result.data_loss)} table(s)/column(s) (run again with --allow-data-loss to destroy it)",
+        [loss.describe() for loss in result.data_loss],
+    )
+
+
+def rollback(
+    url: str,
+    to: str | int,
+    proj: Project | None = None,
+    quiet: bool = False,
+    dry_run: bool = False,
+    allow_data_loss: bool = False,
+) -> RollbackResult:
+    """Undo the repeatables and the migrations above `to`, then re-apply what fits.
+
+    First, what it would destroy is measured (data_loss.probe): a rollback that
+    drops a table or a column holding data is refused unless allow_data_loss.
+    dry_run: measure and say, change nothing.
+    """
     proj = proj or current_project()
     refuse_transaction_pooler(url)
     target = parse_target(to)
     say = (lambda *a, **k: None) if quiet else ui.info
     started = time.monotonic()
-    result = RollbackResult(target)
+    result = RollbackResult(target, dry_run=dry_run)
     conn = connect(url)
     try:
         with bookkeeping.advisory_lock(url, quiet=quiet):
@@ -430,6 +457,21 @@ def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool =
                 raise MigrationError(
                     f"cannot roll back {', '.join(orphans)}: applied but its file is missing from migrations/"
                 )
+            backend = _backend(url)
+            try:
+                undo = [m for m in backend.to_rollback(migrations) if bookkeeping.migration_number(m.id) > target]
+            finally:
+                backend.connection.close()
+            result.to_roll_back = [m.id for m in undo]
+            result.data_loss = data_loss.probe(conn, [data_loss.rollback_file(m.path) for m in undo])
+            if dry_run:
+                for mid in result.to_roll_back:
+                    say(f"  would roll back {mid}")
+                return result
+            if result.data_loss and not allow_data_loss:
+                raise _refuse_data_loss(result)
+            for loss in result.data_loss:
+                say(f"  destroying {loss.describe()} (--allow-data-loss)")
             result.undone_repeatables = repeatables.undo_all(conn)
             if result.undone_repeatables:
                 say(f"  undid the repeatables ({len(result.undone_repeatables)} objects dropped)")
