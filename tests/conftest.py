@@ -28,7 +28,8 @@ from abr_db.paths import Project
 REPO = Path(__file__).resolve().parents[1]
 ABR_DB_BIN = Path(sys.executable).with_name("abr-db")
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-PROJECT_ITEMS = ("migrations", "rpc_functions", "rls_policies", "cron_jobs", "seeds", "tests_sql", "pyproject.toml")
+PROJECT_ITEMS = ("migrations", "rpc_functions", "rls_policies", "cron_jobs", "seeds", "tests_sql", "schema",
+                 "pyproject.toml")
 
 
 def copy_project(src: Path) -> Path:

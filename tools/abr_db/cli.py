@@ -20,6 +20,7 @@ from . import bench_search as bench_search_mod, embed as embed_mod, embedded
 from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import export as export_mod
 from . import bench_run, scale_seed
+from . import schema as schema_mod
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -204,6 +205,33 @@ def verify(
         typer.echo(json.dumps(document, indent=2))
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+@_handled
+def snapshot(
+    write: bool = typer.Option(False, "--write", help="Write schema/expected.json (else: say whether it is current)."),
+) -> None:
+    """The expected schema: build what the files produce in a throwaway cluster; --write commits it to schema/expected.json."""
+    proj = project()
+    target = schema_mod.path(proj)
+    with ui.steps("snapshot") as step:
+        step("applying every file in a throwaway cluster", 0, 1)
+        text = schema_mod.render(schema_mod.generate(proj), proj)
+    if write:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        unchanged = target.is_file() and target.read_text() == text
+        target.write_text(text)
+        ui.info(f"{proj.rel(target)} {'unchanged' if unchanged else 'written'}", "green")
+        return
+    if target.is_file() and target.read_text() == text:
+        ui.info(f"{proj.rel(target)} is current", "green")
+        return
+    import difflib
+    old = target.read_text().splitlines() if target.is_file() else []
+    diff = list(difflib.unified_diff(old, text.splitlines(), str(target), "generated", lineterm="", n=1))
+    typer.echo("\n".join(diff[:200]) + ("\n..." if len(diff) > 200 else ""))
+    raise MigrationError(f"{proj.rel(target)} differs from what the files produce: run `abr-db snapshot --write`")
 
 
 @app.command()

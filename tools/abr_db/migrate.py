@@ -26,7 +26,7 @@ from yoyo.migrations import (
     TransactionWrapper,
 )
 
-from . import bookkeeping, catalog, data_loss, history, repeatables, ui
+from . import bookkeeping, catalog, data_loss, history, repeatables, schema, ui
 from .bootstrap import apply_bootstrap, bootstrap_outdated, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
@@ -206,6 +206,7 @@ def apply(
                 if result.migrations:
                     repeatables.bless(conn, before)
                 result.warnings = _apply_repeatables(conn, proj, say, quiet, result.repeatables, result.reasons)
+                result.warnings += _repair_schema(conn, proj, say, quiet, result)
                 history.sync(conn, proj)
                 bookkeeping.restrict(conn)
     finally:
@@ -258,7 +259,8 @@ def _adoptable(conn, proj: Project) -> list[tuple]:
     return [(item, files[item.key], proofs[item.key]) for item in items]
 
 
-def _apply_migrations(url: str, proj: Project, say) -> list[str]:
+def _apply_migrations(url: str, proj: Project, say, after_each=None) -> list[str]:
+    """Apply pending migrations, one transaction each; after_each(id) is called after each one."""
     backend = _backend(url)
     try:
         pending = backend.to_apply(_migrations(proj))
@@ -273,6 +275,8 @@ def _apply_migrations(url: str, proj: Project, say) -> list[str]:
                 raise _failure(proj, m, tracker, exc, "apply") from exc
             say(f"  applied {m.id} ({time.monotonic() - t0:.2f} s)")
             applied.append(m.id)
+            if after_each:
+                after_each(m.id)
         return applied
     finally:
         backend.connection.close()
@@ -280,6 +284,7 @@ def _apply_migrations(url: str, proj: Project, say) -> list[str]:
 
 def _apply_repeatables(
     conn, proj: Project, say, quiet: bool, applied: list[str], reasons: dict[str, str] | None = None,
+    after_each=None,
 ) -> list[str]:
     """Apply new, changed, failed and drifted files, appending each to `applied` as it is done.
 
@@ -311,7 +316,61 @@ def _apply_repeatables(
         applied.append(item.key)
         if reasons is not None:
             reasons[item.key] = item.describe
+        if after_each:
+            after_each(item.key)
     repeatables.seal(conn)
+    return warnings
+
+
+# The steps of an apply, for the expected schema's generation (schema.generate).
+apply_migrations = _apply_migrations
+apply_repeatables = _apply_repeatables
+
+
+def _schema_differences(conn, proj: Project) -> list[schema.Difference] | None:
+    """The live schema against schema/expected.json; None when that file is absent or stale, or migrations
+    are pending (nothing to compare with)."""
+    expected = schema.load(proj)
+    if expected is None or schema.stale(expected, proj):
+        return None
+    applied = bookkeeping.applied_migrations(conn)
+    if any(p.stem not in applied for p in proj.migration_files()):
+        return None
+    return schema.compare(expected["objects"], schema.describe(conn), repeatables.has_cron(conn))
+
+
+def _owned_by_files(differences: list[schema.Difference]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for diff in differences:
+        if diff.owned_by_repeatable:
+            out.setdefault(diff.owner, []).append(diff.describe())
+    return out
+
+
+def _repair_schema(conn, proj: Project, say, quiet: bool, result: ApplyResult) -> list[str]:
+    """After the apply: what still differs from the expected schema. A difference a repeatable owns
+    (fingerprints did not see it: e.g. recorded after a hot patch) is repaired by applying that file;
+    for the rest (a migration's constraint, index, trigger, column...) a warning names the owner and the
+    statement that restores it. Never silent."""
+    differences = _schema_differences(conn, proj)
+    if not differences:
+        return []
+    files = _owned_by_files(differences)
+    if files:
+        for item in repeatables.plan(conn, proj):
+            if item.key not in files:
+                continue
+            item.state, item.reasons = "drifted", [f"differs from {schema.RELATIVE_PATH}: " + "; ".join(files[item.key][:3])]
+            repeatables.apply_file(conn, item, bookkeeping.repeatables(conn).get(item.key))
+            say(f"  applied {item.key} ({item.describe})")
+            result.repeatables.append(item.key)
+            result.reasons[item.key] = item.describe
+        repeatables.seal(conn)
+        differences = _schema_differences(conn, proj) or []
+    warnings = [f"{d.describe()}: {d.remedy()}" for d in differences]
+    if not quiet:
+        for warning in warnings:
+            ui.warn(warning)
     return warnings
 
 
@@ -355,6 +414,17 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
         say(f"  would apply {item.key} ({item.describe})")
         result.repeatables.append(item.key)
         result.reasons[item.key] = item.describe
+    if not result.migrations and not result.repeatables:
+        differences = _schema_differences(conn, proj) or []
+        for key, what in _owned_by_files(differences).items():
+            reason = f"drifted: differs from {schema.RELATIVE_PATH}: " + "; ".join(what[:3])
+            say(f"  would apply {key} ({reason})")
+            result.repeatables.append(key)
+            result.reasons[key] = reason
+        for diff in differences:
+            if not diff.owned_by_repeatable:
+                result.warnings.append(f"{diff.describe()}: {diff.remedy()}")
+                ui.warn(result.warnings[-1])
 
 
 def print_apply_summary(result: ApplyResult) -> None:
