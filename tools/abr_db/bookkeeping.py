@@ -103,6 +103,56 @@ def sha256_file(path: Path) -> str:
     return sha256_text(read_text(path))
 
 
+# Comment lines of a migration that abr-db reads (yoyo ignores them):
+#   -- requires: rpc_functions/x.sql      apply that repeatable's current text at this place
+#                                         (leading block: before the body), in the migration's
+#                                         transaction (see migrate.requires_sql)
+#   -- previous-sha256: <hex>             a checksum this file had when databases applied it,
+#                                         before it was restructured: accepted, not drift
+_REQUIRES = re.compile(r"^--\s*requires:\s*(\S+)\s*$")
+_PREVIOUS = re.compile(r"^--\s*previous-sha256:\s*([0-9a-f]{64})\s*$")
+
+
+def _leading_lines(path: Path) -> list[str]:
+    lines = []
+    for line in read_text(path).split("\n"):
+        if line.strip() and not line.lstrip().startswith("--"):
+            break
+        lines.append(line.strip())
+    return lines
+
+
+def migration_requires(path: Path) -> list[str]:
+    """The repeatable files a migration requires (`-- requires: rpc_functions/x.sql` lines, anywhere in
+    it: each applies at its place), in order."""
+    return [m[1] for line in read_text(path).split("\n") if (m := _REQUIRES.match(line.strip()))]
+
+
+def previous_checksums(path: Path) -> set[str]:
+    """Checksums the migration had before it was restructured (`-- previous-sha256: <hex>`)."""
+    return {m[1] for line in _leading_lines(path) if (m := _PREVIOUS.match(line))}
+
+
+def accept_restructured(conn: psycopg.Connection, paths: list[Path], dry_run: bool = False) -> list[str]:
+    """Applied migrations recorded under a previous checksum their file lists: record the current one.
+
+    Returns the migration ids concerned (with dry_run: those it would update)."""
+    sums = checksums(conn)
+    done = []
+    for path in paths:
+        recorded = sums.get(path.stem)
+        if recorded is None:
+            continue
+        current = sha256_file(path)
+        if recorded != current and recorded in previous_checksums(path):
+            if not dry_run:
+                with conn.transaction():
+                    conn.execute("update abr_db.migration_checksums set sha256 = %s where migration_id = %s",
+                                 (current, path.stem))
+            done.append(path.stem)
+    return done
+
+
 def migration_number(migration_id: str) -> int:
     match = re.match(r"(\d+)", migration_id)
     if not match:

@@ -61,7 +61,7 @@ def rollback_file(migration_path: str | Path) -> Path:
     return Path(path[: -len(".sql")] + ".rollback.sql")
 
 
-def probe(conn: psycopg.Connection, rollback_files: list[Path]) -> list[Loss]:
+def probe(conn: psycopg.Connection, rollback_files: list[Path], keep: set[str] | frozenset = frozenset()) -> list[Loss]:
     """Tables and columns holding data that undoing the repeatables and running these files would drop."""
     if not rollback_files:
         return []
@@ -69,7 +69,7 @@ def probe(conn: psycopg.Connection, rollback_files: list[Path]) -> list[Loss]:
         tables = {oid: (schema, name) for oid, schema, name in conn.execute(_TABLES)}
         columns = {(rel, num): name for rel, num, name in conn.execute(_COLUMNS)}
         with conn.transaction(force_rollback=True):
-            repeatables.undo_all(conn)
+            repeatables.undo_all(conn, keep)
             for path in rollback_files:
                 if path.is_file():
                     conn.execute(bookkeeping.read_text(path))

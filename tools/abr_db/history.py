@@ -83,10 +83,11 @@ def forget_after(conn: psycopg.Connection, proj: Project, target: int) -> None:
     bookkeeping.forget_supabase_history(conn, versions)
 
 
-def _check_same(e: export.Entry, pushed: str) -> None:
+def _check_same(e: export.Entry, pushed: str, proj: Project) -> None:
     """A versioned migration pushed with other text than its file now has: refuse, as for an edited one."""
     head = export.HEADER.search(pushed[:1000])
-    if head and head["sha"] != e.sha256:
+    previous = bookkeeping.previous_checksums(proj.root / e.source)
+    if head and head["sha"] != e.sha256 and head["sha"] not in previous:
         raise MigrationError(
             f"{e.source} differs from the version {e.version} that `supabase db push` applied to this database",
             ["an applied migration must not be edited: revert the file and add a new migration"],
@@ -104,7 +105,7 @@ def pushed_migrations(conn: psycopg.Connection, proj: Project) -> dict[str, str]
     for e in entries(proj):
         mid = Path(e.source).stem
         if e.kind == "migration" and e.version in present and e.version not in own and mid not in applied:
-            _check_same(e, present[e.version])
+            _check_same(e, present[e.version], proj)
             out[mid] = e.version
     return out
 

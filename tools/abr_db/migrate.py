@@ -5,6 +5,16 @@ applied by the yoyo library with its tables in schema abr_db; each migration
 runs in its own transaction. The repeatable folders are applied after them
 (see repeatables.py). A whole apply or rollback holds a session advisory
 lock, so concurrent runs serialize.
+
+Two comment lines of a migration are abr-db's (yoyo ignores them; bookkeeping.py parses):
+  -- requires: rpc_functions/x.sql   functions live in repeatable files, once; a migration
+                                     that binds one (create trigger) runs that file's current
+                                     text at this place, in its transaction (requires_sql)
+  -- previous-sha256: <hex>          a checksum the file had when databases applied it, before
+                                     it was restructured: accepted, and replaced at apply
+After the apply, the database is compared with the expected schema (schema.py): what a
+repeatable owns is repaired, the rest named with its owner and restore statement.
+A rollback first measures the data it would destroy (data_loss.py) and refuses without consent.
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from . import bookkeeping, catalog, data_loss, history, repeatables, schema, ui
 from .bootstrap import apply_bootstrap, bootstrap_outdated, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
-from .paths import Project, project as current_project
+from .paths import REPEATABLE_DIRS, Project, project as current_project
 from .verify import drift_findings
 
 BOOTSTRAP_REFUSAL = (
@@ -53,8 +63,39 @@ class _TrackedStep(MigrationStep):
             cursor.fetchall()
 
 
-def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
-    """Track statements, silence SELECT output, and record the checksum in the same transaction."""
+def requires_sql(proj: Project, migration_path: Path, required: list[str]) -> str:
+    """What runs where a migration says `-- requires: rpc_functions/x.sql`.
+
+    Functions live in repeatable files, once; a migration binds them (create trigger)
+    and must not run before they exist, on a fresh database too. So the required
+    files' current text runs in the migration's transaction, at the place of the
+    `-- requires:` line (in the leading comment block: before the body), with
+    check_function_bodies off (as pg_dump restores): a plpgsql or SQL body is not
+    resolved at creation, so today's definition can be created at an early migration
+    as long as its schema and the types of its signature exist. The repeatable folder
+    applies the same files again afterwards, as it does for any new file.
+    """
+    parts = [
+        "select pg_catalog.set_config('abr_db.check_function_bodies', "
+        "pg_catalog.current_setting('check_function_bodies'), true), "
+        "pg_catalog.set_config('check_function_bodies', 'off', true);"
+    ]
+    for rel in required:
+        path = proj.root / rel
+        if rel.split("/")[0] not in REPEATABLE_DIRS or not path.is_file():
+            raise MigrationError(
+                f"{proj.rel(migration_path)} requires {rel}, which is not a repeatable file of this project"
+            )
+        parts.append(f"-- {rel}\n" + bookkeeping.read_text(path))
+    parts.append("select pg_catalog.set_config('check_function_bodies', "
+                 "pg_catalog.current_setting('abr_db.check_function_bodies'), true);")
+    return "\n".join(parts)
+
+
+def _instrument(migration: Migration, tracker: dict, sha256: str, proj: Project | None = None) -> None:
+    """Track statements, silence SELECT output, run what the migration requires first (requires_sql),
+    and record the checksum in the same transaction."""
+    proj = proj or current_project()
     migration.load()
 
     def walk(step):
@@ -71,6 +112,15 @@ def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
         walk(step)
     if getattr(migration, "_abr_checksum_step", False):
         return
+    for rel in bookkeeping.migration_requires(Path(migration.path)):
+        # before the statement the `-- requires:` line precedes (yoyo keeps a comment with the statement
+        # after it; a line of the leading block precedes the whole body)
+        marker = re.compile(rf"^\s*--\s*requires:\s*{re.escape(rel)}\s*$", re.M)
+        at = next((i for i, step in enumerate(migration.steps) if any(
+            isinstance(s._apply, str) and marker.search(s._apply) for s in _sql_steps(step))), 0)
+        first = _TrackedStep(-1, requires_sql(proj, Path(migration.path), [rel]), None)
+        first._abr_tracker = tracker
+        migration.steps.insert(at, TransactionWrapper(first) if migration.use_transactions else Transactionless(first))
     mid = migration.id.replace("'", "''")
     record = _TrackedStep(
         len(migration.steps),
@@ -83,6 +133,15 @@ def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
     wrapper = TransactionWrapper(record) if migration.use_transactions else Transactionless(record)
     migration.steps.append(wrapper)
     migration._abr_checksum_step = True
+
+
+def _sql_steps(step) -> list:
+    """The SQL steps inside one of yoyo's step wrappers."""
+    if isinstance(step, (TransactionWrapper, Transactionless)):
+        return _sql_steps(step.step)
+    if isinstance(step, StepGroup):
+        return [s for sub in step.steps for s in _sql_steps(sub)]
+    return [step] if isinstance(step, MigrationStep) else []
 
 
 def _where(path: str, statement: str, diag) -> list[str]:
@@ -200,6 +259,9 @@ def apply(
                     result.bootstrapped = True
                 bookkeeping.ensure(conn)
                 _raise_on_drift(conn, proj)
+                for mid in bookkeeping.accept_restructured(conn, proj.migration_files()):
+                    say(f"  migrations/{mid}.sql was restructured after it was applied (its previous sha256 is "
+                        "listed in it): the new checksum is recorded")
                 result.adopted = _adopt(url, conn, proj, say)
                 before = catalog.snapshot(conn)
                 result.migrations = _apply_migrations(url, proj, say)
@@ -267,7 +329,7 @@ def _apply_migrations(url: str, proj: Project, say, after_each=None) -> list[str
         applied = []
         for m in pending:
             tracker: dict = {}
-            _instrument(m, tracker, bookkeeping.sha256_file(m.path))
+            _instrument(m, tracker, bookkeeping.sha256_file(m.path), proj)
             t0 = time.monotonic()
             try:
                 backend.apply_one(m)
@@ -386,6 +448,8 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
     if needs_bootstrap(conn):
         say("would run the bootstrap (Supabase roles, schema auth, schema extensions)")
     _raise_on_drift(conn, proj)
+    for mid in bookkeeping.accept_restructured(conn, proj.migration_files(), dry_run=True):
+        say(f"  would record the new checksum of migrations/{mid}.sql (restructured after it was applied)")
     applied = bookkeeping.applied_migrations(conn)
     pushed = history.pushed_migrations(conn, proj)
     for key, version in pushed.items():
@@ -533,7 +597,8 @@ def rollback(
             finally:
                 backend.connection.close()
             result.to_roll_back = [m.id for m in undo]
-            result.data_loss = data_loss.probe(conn, [data_loss.rollback_file(m.path) for m in undo])
+            keep = repeatables.required_by_migrations(proj)
+            result.data_loss = data_loss.probe(conn, [data_loss.rollback_file(m.path) for m in undo], keep)
             if dry_run:
                 for mid in result.to_roll_back:
                     say(f"  would roll back {mid}")
@@ -542,7 +607,7 @@ def rollback(
                 raise _refuse_data_loss(result)
             for loss in result.data_loss:
                 say(f"  destroying {loss.describe()} (--allow-data-loss)")
-            result.undone_repeatables = repeatables.undo_all(conn)
+            result.undone_repeatables = repeatables.undo_all(conn, keep)
             if result.undone_repeatables:
                 say(f"  undid the repeatables ({len(result.undone_repeatables)} objects dropped)")
             backend = _backend(url)
@@ -551,7 +616,7 @@ def rollback(
                     if bookkeeping.migration_number(m.id) <= target:
                         continue
                     tracker: dict = {}
-                    _instrument(m, tracker, bookkeeping.sha256_file(m.path))
+                    _instrument(m, tracker, bookkeeping.sha256_file(m.path), proj)
                     try:
                         backend.rollback_one(m)
                     except backend.DatabaseError as exc:
@@ -595,7 +660,8 @@ def status(url: str, proj: Project | None = None) -> dict:
             path = files.get(mid)
             if path is None:
                 state = "file missing"
-            elif mid in sums and sums[mid] != bookkeeping.sha256_file(path):
+            elif (mid in sums and sums[mid] != bookkeeping.sha256_file(path)
+                  and sums[mid] not in bookkeeping.previous_checksums(path)):
                 state = "changed"
             else:
                 state = "applied"

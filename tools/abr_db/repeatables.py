@@ -283,8 +283,20 @@ def seal(conn: psycopg.Connection) -> None:
                              (json.dumps(sealed), path))
 
 
-def undo_all(conn: psycopg.Connection) -> list[str]:
-    """Drop what every recorded file created and forget them all (one transaction)."""
+def required_by_migrations(proj: Project) -> set[str]:
+    """Repeatable files some migration requires (`-- requires:`): their functions belong to the
+    migrations' triggers and columns as much as to the file."""
+    return {rel for path in proj.migration_files() for rel in bookkeeping.migration_requires(path)}
+
+
+def undo_all(conn: psycopg.Connection, keep: set[str] | frozenset = frozenset()) -> list[str]:
+    """Drop what every recorded file created and forget them all (one transaction).
+
+    The functions of files in `keep` (required_by_migrations) are not dropped: triggers,
+    generated columns and indexes of migrations still applied use them, and `drop ...
+    cascade` would take those along. The rollback files of the migrations that bound them
+    drop them when their turn comes.
+    """
     recorded = bookkeeping.repeatables(conn)
     order = {folder: i for i, folder in enumerate(REPEATABLE_DIRS)}
     keys = sorted(recorded, key=lambda k: (order.get(k.split("/")[0], 99), k), reverse=True)
@@ -303,7 +315,7 @@ def undo_all(conn: psycopg.Connection) -> list[str]:
             for view in objects.get("views", []):
                 conn.execute(f"drop view if exists {view} cascade")
                 undone.append(f"view {view}")
-            for fn in objects.get("functions", []):
+            for fn in ([] if key in keep else objects.get("functions", [])):
                 conn.execute(f"drop function if exists {fn} cascade")
                 undone.append(f"function {fn}")
         if recorded:
