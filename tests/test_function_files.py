@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import tarfile
@@ -33,6 +34,10 @@ def test_no_migration_defines_a_function(project_snapshot):
     for path in Project(project_snapshot).migration_files():
         created, _ = verify.expected_objects(bookkeeping.read_text(path))
         assert not [c for c in created if c[0] == "function"], path
+        # nor alters one: the repeatable's `create or replace`, applied after the migrations, would undo it
+        code = verify._strip_comments(bookkeeping.read_text(path))  # string literals emptied too
+        altered = re.findall(r"\balter\s+function\s+([\w.\"]+)", code, re.I)
+        assert not altered, f"{path.name} alters {altered}: change the function in its rpc_functions/ file instead"
 
 
 def test_guard_functions_are_required_by_the_migrations_that_bind_them(project_snapshot):
