@@ -504,7 +504,7 @@ def print_apply_summary(result: ApplyResult) -> None:
     if result.adopted:
         table.add_row(f"{'would adopt' if result.dry_run else 'adopted'} (supabase db push)", str(len(result.adopted)))
     if result.warnings:
-        table.add_row("skipped", "; ".join(result.warnings))
+        table.add_row("warnings", f"{len(result.warnings)} (printed above)")
     table.add_row("time", f"{result.seconds:.2f} s")
     ui.console.print(table)
 
