@@ -2,10 +2,14 @@
 SHELL := /bin/bash
 BIN := .venv/bin
 SQL_DIRS := migrations rpc_functions rls_policies cron_jobs seeds tests_sql tools/abr_db/sql
+# The PostgreSQL major (15 or 17): `make up PG=17`, `make test PG=17`; default 15, or $ABR_DB_PG_MAJOR.
+# Exported as ABR_DB_PG_MAJOR, which setup, the embedded cluster, the tests and the pgTAP runner read.
+PG ?= $(or $(ABR_DB_PG_MAJOR),15)
+export ABR_DB_PG_MAJOR := $(PG)
 
 .PHONY: setup up down purge test lint pytest prove db-lint
 
-## setup: install everything the project needs (idempotent; seconds when done)
+## setup: install everything the project needs (idempotent; seconds when done); PG=17 adds PostgreSQL 17
 setup:
 	@bash scripts/setup.sh
 
@@ -32,5 +36,5 @@ db-lint:
 	  --level warning --fail-on warning
 
 pytest:
-	@echo "==> pytest (includes supabase db lint --fail-on warning and the Supabase export round trip)"
+	@echo "==> pytest on $$($(BIN)/python -m abr_db.pgmajor) (includes supabase db lint --fail-on warning and the Supabase export round trip)"
 	@$(BIN)/python -m pytest -q

@@ -44,3 +44,29 @@ comment on function private.handle_auth_user_change() is
 revoke all on function
   private.handle_auth_user_change()
 from public, anon, authenticated, service_role;
+
+-- Joining on a confirmed email (trigger bound by 031_invitations_members) --------------------------
+
+create or replace function private.join_invitation_on_confirm() returns trigger
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if new.email is null or new.email_confirmed_at is null then
+    return null; -- an unconfirmed address joins nothing
+  end if;
+  if tg_op = 'UPDATE' and old.email_confirmed_at is not null and old.email is not distinct from new.email then
+    return null; -- already confirmed before: nothing new
+  end if;
+  perform private.join_invitation(i.id, new.id)
+  from public.invitations as i
+  where i.email = pg_catalog.lower(new.email) and i.status = 'pending' and i.expires_at > pg_catalog.now();
+  return null;
+end;
+$$;
+
+comment on function private.join_invitation_on_confirm() is
+'AFTER INSERT OR UPDATE trigger on auth.users: a confirmed email with a pending invitation joins its organization.';
+
+revoke all on function private.join_invitation_on_confirm() from public, anon, authenticated, service_role;

@@ -126,6 +126,12 @@ begin
 end;
 $$;
 
+-- Derives only an organization that exists: deleting an organization fires one
+-- ON DELETE action per referencing foreign key, in the order of their internal
+-- trigger names, which a dump and restore or a pg_upgrade renumbers. Were the
+-- deleted organization visible here, certificates' or progress' SET NULL firing
+-- before profiles' would write it back (23503). tests_sql/011_cascade_order runs
+-- the deletion with the actions in both orders.
 create or replace function private.set_member_organization() returns trigger
 language plpgsql
 security definer
@@ -133,7 +139,10 @@ set search_path = pg_catalog, pg_temp
 as $$
 begin
   new.organization_id := (
-    select p.organization_id from public.profiles as p where p.id = new.user_id and p.deleted_at is null
+    select p.organization_id
+    from public.profiles as p
+    inner join public.organizations as o on p.organization_id = o.id
+    where p.id = new.user_id and p.deleted_at is null
   );
   return new;
 end;
@@ -164,7 +173,8 @@ comment on function private.guard_organization_update() is
 
 comment on function private.set_member_organization() is
 'BEFORE trigger of progress and certificates: organization_id is the holder''s organization '
-'while their profile is live.';
+'while their profile is live (null once the organization is deleted, whatever the order of the '
+'foreign-key actions).';
 
 comment on function private.sync_member_organization() is
 'AFTER UPDATE trigger of profiles: carries a member''s organization (null once soft-deleted) '
@@ -176,3 +186,33 @@ revoke all on function
   private.set_member_organization(),
   private.sync_member_organization()
 from public, anon, authenticated, service_role;
+
+-- An organization keeps an active org admin (trigger bound by 031_invitations_members) ----------
+
+create or replace function private.keep_an_org_admin() returns trigger
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if old.role <> 'org_admin' or old.organization_id is null or old.deleted_at is not null
+    or (new.role = 'org_admin' and new.organization_id = old.organization_id and new.deleted_at is null) then
+    return null;
+  end if;
+  -- Queue with every other change of this organization's admins, then count with a fresh snapshot.
+  perform from public.organizations as o where o.id = old.organization_id for update;
+  if found and not exists (
+    select from public.profiles as p
+    where p.organization_id = old.organization_id and p.role = 'org_admin' and p.deleted_at is null
+  ) then
+    raise exception using errcode = '23505', message = 'the organization must keep at least one org admin',
+      hint = 'Make another member org_admin first.';
+  end if;
+  return null;
+end;
+$$;
+
+comment on function private.keep_an_org_admin() is
+'AFTER UPDATE trigger on profiles (client updates): an organization never loses its last active org admin.';
+
+revoke all on function private.keep_an_org_admin() from public, anon, authenticated, service_role;

@@ -11,61 +11,6 @@
   calls it, on a fresh database too (README, "Functions live in repeatable files").
 */
 
-create or replace function private.audit_redacted(p_changes jsonb) returns jsonb
-language sql
-immutable
-set search_path = pg_catalog, pg_temp
-as $$
-  select case when pg_catalog.jsonb_typeof(p_changes) is distinct from 'object' then p_changes else (
-    select coalesce(pg_catalog.jsonb_object_agg(
-      kv.key,
-      case
-        when not (
-          kv.key ~ '^(stripe|card)_'
-          or kv.key ~ '(^|_)(amount|cents)(_|$)'
-          or kv.key in ('billing_name', 'billing_email', 'billing_address')
-        ) or kv.value = 'null'::jsonb then kv.value
-        -- An update's {"old": .., "new": ..}: each side redacted, a null kept.
-        when pg_catalog.jsonb_typeof(kv.value) = 'object' and kv.value ?| array['old', 'new']
-          and (kv.value - array['old', 'new']) = '{}'::jsonb then (
-          select pg_catalog.jsonb_object_agg(
-            s.key, case when s.value = 'null'::jsonb then s.value else '"[redacted]"'::jsonb end
-          )
-          from pg_catalog.jsonb_each(kv.value) as s
-        )
-        else '"[redacted]"'::jsonb
-      end
-    ), '{}'::jsonb)
-    from pg_catalog.jsonb_each(p_changes) as kv
-  ) end
-$$;
-
-create or replace function private.audit_actor(
-  out actor_id uuid, out actor_email text, out actor_role text, out actor_org uuid
-)
-language plpgsql
-stable
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-declare
-  claims jsonb;
-begin
-  begin
-    claims := nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb;
-  exception when others then
-    claims := null;
-  end;
-  actor_id := (select auth.uid());
-  select p.id, p.email, p.role, p.organization_id
-  into actor_id, actor_email, actor_role, actor_org
-  from public.profiles as p
-  where p.id = actor_id;
-  actor_email := coalesce(actor_email, claims ->> 'email');
-  actor_role := coalesce(actor_role, claims ->> 'role', session_user::text);
-end;
-$$;
-
 create or replace function private.audit_request(out ip inet, out agent text)
 language plpgsql
 stable
@@ -293,14 +238,6 @@ begin
 end;
 $$;
 
-comment on function private.audit_redacted(jsonb) is
-'An audit row''s changes with Stripe identifiers, payment-method details and amounts replaced by "[redacted]" '
-'(the column still shows as changed). See 020_security_fixes.';
-
-comment on function private.audit_actor() is
-'Who acts, for audit rows: the JWT user''s profile (id, email, role, organization), else the JWT''s email and role '
-'claims, else the session''s login role.';
-
 comment on function private.audit_request() is
 'The request''s client address (rightmost x-forwarded-for entry, appended by the gateway) and user agent, '
 'from PostgREST''s request.headers; nulls outside a request.';
@@ -319,10 +256,146 @@ comment on function private.purge_expired_audit_logs() is
 'as the owner; nobody else may execute it.';
 
 revoke all on function
-  private.audit_redacted(jsonb),
-  private.audit_actor(),
   private.audit_request(),
   private.audit_row_change(),
   private.audit_logs_append_only(),
   private.purge_expired_audit_logs()
+from public, anon, authenticated, service_role;
+
+-- Who acts ------------------------------------------------------------------------------------
+
+/*
+  A JWT whose role claim is service_role is the server's (a webhook, a worker, an Edge
+  Function holding the service key). When it also carries a sub, the server acts for that
+  user: the row keeps the user (user_id, email, organization), and user_role says who
+  wrote it: service_role. Before, such a row read exactly as if the user had acted
+  (user_role their profile's role), and server code could write events that a
+  compliance officer could not tell from the user's own.
+*/
+create or replace function private.audit_actor(
+  out actor_id uuid, out actor_email text, out actor_role text, out actor_org uuid
+)
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  claims jsonb;
+begin
+  begin
+    claims := nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb;
+  exception when others then
+    claims := null;
+  end;
+  actor_id := (select auth.uid());
+  select p.id, p.email, p.role, p.organization_id
+  into actor_id, actor_email, actor_role, actor_org
+  from public.profiles as p
+  where p.id = actor_id;
+  actor_email := coalesce(actor_email, claims ->> 'email');
+  actor_role := case
+    when claims ->> 'role' = 'service_role' then 'service_role'
+    else coalesce(actor_role, claims ->> 'role', session_user::text)
+  end;
+end;
+$$;
+
+comment on function private.audit_actor() is
+'Who acts, for audit rows: the JWT user''s profile (id, email, role, organization), else the JWT''s email and role '
+'claims, else the session''s login role; a service_role JWT''s rows say service_role, with the user it names (sub).';
+
+revoke all on function private.audit_actor() from public, anon, authenticated, service_role;
+
+-- Redaction at every depth, by key and by value -----------------------------------------------
+
+create or replace function private.audit_secret_key(p_key text) returns boolean
+language sql
+immutable
+set search_path = pg_catalog, pg_temp
+as $$
+  select pg_catalog.lower(p_key) ~ '^(stripe|card)_'
+    or pg_catalog.lower(p_key) ~ '(^|_)(amount|cents)(_|$)'
+    or pg_catalog.lower(p_key) = any (array[
+      'billing_name', 'billing_email', 'billing_address', 'billing_details', 'billing_phone',
+      'customer', 'customer_email', 'customer_name', 'customer_address', 'customer_phone', 'customer_details',
+      'customer_shipping', 'customer_tax_ids', 'payment_method', 'payment_method_details', 'default_payment_method',
+      'payment_intent', 'setup_intent', 'charge', 'latest_charge', 'card', 'last4', 'dynamic_last4', 'exp_month',
+      'exp_year', 'fingerprint', 'bank_account', 'iban', 'account_number', 'routing_number', 'client_secret',
+      'total', 'subtotal', 'total_excluding_tax', 'subtotal_excluding_tax', 'tax', 'balance', 'starting_balance',
+      'ending_balance', 'receipt_email', 'receipt_url', 'hosted_invoice_url', 'invoice_pdf'
+    ])
+$$;
+
+comment on function private.audit_secret_key(text) is
+'Whether an audit change''s key names billing data (Stripe and card keys, amounts, totals, customer, payment method, '
+'last4 ...): its value is stored as "[redacted]".';
+
+-- A Stripe object id anywhere in a string: a known prefix, an underscore, then
+-- letters, digits and underscores with at least one digit or capital (so
+-- words such as in_progress are not ids).
+create or replace function private.audit_stripe_id(p_value text) returns boolean
+language sql
+immutable
+set search_path = pg_catalog, pg_temp
+as $$
+  select p_value ~ (
+    '(^|[^A-Za-z0-9_])(cus|sub|sub_sched|si|pm|pmc|in|ii|il|pi|ch|py|re|cn|dp|txn|po|tr|ba|card|src|tok|price|prod'
+    || '|seti|evt|acct|cs|sk|rk|whsec|ipi|cbtxn|prv|promo)_[A-Za-z0-9_]*[A-Z0-9]'
+  )
+$$;
+
+comment on function private.audit_stripe_id(text) is
+'Whether a string holds a Stripe object id (cus_, sub_, pm_, in_, pi_, ch_, price_, prod_, seti_, evt_, ...).';
+
+create or replace function private.audit_redacted(p_changes jsonb) returns jsonb
+language plpgsql
+immutable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  kind text := pg_catalog.jsonb_typeof(p_changes);
+  result jsonb;
+begin
+  if kind = 'object' then
+    select coalesce(pg_catalog.jsonb_object_agg(
+      kv.key,
+      case
+        when kv.value = 'null'::jsonb then kv.value
+        when not private.audit_secret_key(kv.key) then private.audit_redacted(kv.value)
+        -- An update's {"old": .., "new": ..}: each side redacted, a null kept.
+        when pg_catalog.jsonb_typeof(kv.value) = 'object' and kv.value ?| array['old', 'new']
+          and (kv.value - array['old', 'new']) = '{}'::jsonb then (
+          select pg_catalog.jsonb_object_agg(
+            s.key, case when s.value = 'null'::jsonb then s.value else '"[redacted]"'::jsonb end
+          )
+          from pg_catalog.jsonb_each(kv.value) as s
+        )
+        else '"[redacted]"'::jsonb
+      end
+    ), '{}'::jsonb)
+    into result
+    from pg_catalog.jsonb_each(p_changes) as kv;
+    return result;
+  elsif kind = 'array' then
+    select coalesce(pg_catalog.jsonb_agg(private.audit_redacted(e.value) order by e.n), '[]'::jsonb)
+    into result
+    from pg_catalog.jsonb_array_elements(p_changes) with ordinality as e (value, n);
+    return result;
+  elsif kind = 'string' and private.audit_stripe_id(p_changes #>> '{}') then
+    return '"[redacted]"'::jsonb;
+  end if;
+  return p_changes;
+end;
+$$;
+
+comment on function private.audit_redacted(jsonb) is
+'An audit row''s changes with billing data replaced by "[redacted]" at every depth of objects and arrays: values of '
+'billing keys (private.audit_secret_key; an update''s old/new sides each, the column still shows as changed) and any '
+'string holding a Stripe object id (private.audit_stripe_id). See 020_security_fixes and 028.';
+
+revoke all on function
+  private.audit_secret_key(text),
+  private.audit_stripe_id(text),
+  private.audit_redacted(jsonb)
 from public, anon, authenticated, service_role;

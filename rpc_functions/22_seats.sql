@@ -109,14 +109,20 @@ begin
       message = pg_catalog.format('seat is not available (status %s)', v_seat.status),
       hint = 'Revoke it first, or pick an available seat.';
   end if;
+  if v_seat.assigned_to_email is not null then
+    raise exception using errcode = '23505', message = 'seat is reserved for an invitation',
+      hint = 'Pick another seat, or revoke the invitation.';
+  end if;
   if v_user.seat_id is not null and v_user.seat_id <> p_seat_id then
     raise exception using errcode = '23505', message = 'the user already holds a seat',
       hint = 'Revoke the user''s current seat first.';
   end if;
 
+  -- Seats reserved for invitations are taken too.
   select count(*)::integer into v_taken
   from public.subscription_seats as ss
-  where ss.subscription_id = v_sub.id and ss.status in ('assigned', 'active');
+  where ss.subscription_id = v_sub.id
+    and (ss.status in ('assigned', 'active') or (ss.status = 'available' and ss.assigned_to_email is not null));
   if v_taken >= v_sub.seat_count then
     raise exception using errcode = '23505',
       message = pg_catalog.format('all %s seats of the subscription are in use', v_sub.seat_count),
@@ -134,6 +140,7 @@ begin
   update public.profiles as p set seat_id = p_seat_id where p.id = p_user_id;
 
   perform private.sync_seats_used(v_sub.id);
+  perform private.sync_member_tiers(v_seat.organization_id, p_user_id);
 end;
 $$;
 
@@ -172,7 +179,11 @@ begin
   v_seat := private.lock_own_org_seat(p_seat_id, 'revoke');
   if v_seat.status = 'available' then
     raise exception using errcode = '22023', message = 'the seat is not assigned',
-      hint = 'Nothing to revoke.';
+      hint = 'Nothing to revoke (a seat reserved for an invitation frees with revoke_invitation).';
+  end if;
+  if v_seat.assigned_to_user_id is null and v_seat.assigned_to_email is not null then
+    raise exception using errcode = '22023', message = 'the seat is reserved for an invitation',
+      hint = 'Revoke the invitation instead.';
   end if;
 
   update public.profiles as p set seat_id = null where p.seat_id = p_seat_id;
@@ -186,6 +197,9 @@ begin
   where ss.id = p_seat_id;
 
   perform private.sync_seats_used(v_seat.subscription_id);
+  if v_seat.assigned_to_user_id is not null then
+    perform private.sync_member_tiers(v_seat.organization_id, v_seat.assigned_to_user_id);
+  end if;
 end;
 $$;
 

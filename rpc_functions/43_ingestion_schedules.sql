@@ -94,86 +94,6 @@ begin
 end;
 $$;
 
-create or replace function private.ingestion_job_name(p_source_name text) returns text
-language sql
-immutable
-set search_path = pg_catalog, pg_temp
-as $$
-  select 'ingest-' || p_source_name
-$$;
-
-create or replace function private.schedule_tribunal_source(
-  p_source_id uuid, p_name text, p_schedule text, p_active boolean
-) returns void
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if pg_catalog.to_regclass('cron.job') is null then
-    return; -- pg_cron is not in this database (it lives in cron.database_name only)
-  end if;
-  if p_active then
-    perform cron.schedule(
-      private.ingestion_job_name(p_name),
-      p_schedule,
-      pg_catalog.format('select private.queue_scheduled_ingestion(%L::uuid)', p_source_id)
-    );
-  else
-    perform cron.unschedule(j.jobid)
-    from cron.job as j
-    where j.jobname = private.ingestion_job_name(p_name);
-  end if;
-end;
-$$;
-
-create or replace function private.sync_tribunal_source_schedule() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if tg_op in ('UPDATE', 'DELETE') and (tg_op = 'DELETE' or old.name is distinct from new.name) then
-    perform private.schedule_tribunal_source(old.id, old.name, old.schedule_cron, false);
-  end if;
-  if tg_op in ('INSERT', 'UPDATE') then
-    if tg_op = 'INSERT' or old.name is distinct from new.name
-      or old.schedule_cron is distinct from new.schedule_cron or old.is_active is distinct from new.is_active
-    then
-      perform private.schedule_tribunal_source(new.id, new.name, new.schedule_cron, new.is_active);
-    end if;
-  end if;
-  return null;
-end;
-$$;
-
-create or replace function private.sync_ingestion_schedules() returns integer
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-declare
-  v_source record;
-  v_count integer := 0;
-begin
-  if pg_catalog.to_regclass('cron.job') is null then
-    return 0;
-  end if;
-  perform cron.unschedule(j.jobid)
-  from cron.job as j
-  where j.jobname like 'ingest-%'
-    and not exists (
-      select from public.tribunal_sources as s
-      where s.is_active and private.ingestion_job_name(s.name) = j.jobname
-    );
-  for v_source in select s.id, s.name, s.schedule_cron from public.tribunal_sources as s where s.is_active loop
-    perform private.schedule_tribunal_source(v_source.id, v_source.name, v_source.schedule_cron, true);
-    v_count := v_count + 1;
-  end loop;
-  return v_count;
-end;
-$$;
-
 create or replace function private.queue_scheduled_ingestion(p_source_id uuid) returns uuid
 language plpgsql
 security definer
@@ -201,18 +121,6 @@ comment on function private.is_valid_cron(text) is
 comment on function private.check_tribunal_source_schedule() is
 'BEFORE INSERT/UPDATE trigger on tribunal_sources: refuses an invalid schedule_cron (22023).';
 
-comment on function private.ingestion_job_name(text) is
-'The pg_cron job name of a tribunal source: ingest-<source name>.';
-
-comment on function private.schedule_tribunal_source(uuid, text, text, boolean) is
-'Schedules (active) or unschedules the pg_cron job ingest-<name> of a source; nothing where pg_cron is absent.';
-
-comment on function private.sync_tribunal_source_schedule() is
-'AFTER trigger on tribunal_sources: keeps the source''s pg_cron job ingest-<name> in step, in the same transaction.';
-
-comment on function private.sync_ingestion_schedules() is
-'Schedules every active tribunal source and unschedules ingest-* jobs of no active source; returns the count.';
-
 comment on function private.queue_scheduled_ingestion(uuid) is
 'Run by the source''s pg_cron job: queues a scheduled ingestion job for an active source, unless a scheduled '
 'one is queued or running; returns its id (null when none was queued).';
@@ -220,9 +128,132 @@ comment on function private.queue_scheduled_ingestion(uuid) is
 revoke all on function
   private.is_valid_cron(text),
   private.check_tribunal_source_schedule(),
-  private.ingestion_job_name(text),
-  private.schedule_tribunal_source(uuid,text,text,boolean),
-  private.sync_tribunal_source_schedule(),
-  private.sync_ingestion_schedules(),
   private.queue_scheduled_ingestion(uuid)
 from public, anon, authenticated, service_role;
+
+-- One job per source id (since 028_points_audit_slugs_privileges) ------------------------------
+
+create or replace function private.ingestion_job_name(p_source_id uuid) returns text
+language sql
+immutable
+set search_path = pg_catalog, pg_temp
+as $$
+  select 'ingest-' || p_source_id::text
+$$;
+
+comment on function private.ingestion_job_name(uuid) is
+'The pg_cron job name of a tribunal source: ingest-<source id> (43 bytes: unique and never cut at 63).';
+
+-- The job's command: the queue call, then the source's name as a label
+-- (letters, digits, spaces and . _ - only, at most 60 characters: it sits in a
+-- comment, which nothing in it can close).
+create or replace function private.ingestion_job_command(p_source_id uuid, p_name text) returns text
+language sql
+immutable
+set search_path = pg_catalog, pg_temp
+as $$
+  select pg_catalog.format(
+    'select private.queue_scheduled_ingestion(%L::uuid) /* %s */',
+    p_source_id,
+    pg_catalog.left(pg_catalog.regexp_replace(coalesce(p_name, ''), '[^[:alnum:] ._-]', '', 'g'), 60)
+  )
+$$;
+
+comment on function private.ingestion_job_command(uuid, text) is
+'The command of a source''s pg_cron job: queue a scheduled ingestion job, labelled with the source''s name.';
+
+create or replace function private.schedule_tribunal_source(
+  p_source_id uuid, p_name text, p_schedule text, p_active boolean
+) returns void
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if pg_catalog.to_regclass('cron.job') is null then
+    return; -- pg_cron is not in this database (it lives in cron.database_name only)
+  end if;
+  if p_active then
+    perform cron.schedule(
+      private.ingestion_job_name(p_source_id), p_schedule, private.ingestion_job_command(p_source_id, p_name)
+    );
+  else
+    perform cron.unschedule(j.jobid)
+    from cron.job as j
+    where j.jobname = private.ingestion_job_name(p_source_id);
+  end if;
+end;
+$$;
+
+comment on function private.schedule_tribunal_source(uuid, text, text, boolean) is
+'Schedules (active) or unschedules the pg_cron job ingest-<source id> of a source; nothing where pg_cron is absent.';
+
+create or replace function private.sync_tribunal_source_schedule() returns trigger
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if tg_op = 'DELETE' then
+    perform private.schedule_tribunal_source(old.id, old.name, old.schedule_cron, false);
+  elsif tg_op = 'INSERT' or old.name is distinct from new.name
+    or old.schedule_cron is distinct from new.schedule_cron or old.is_active is distinct from new.is_active
+  then
+    -- A rename reschedules too: the label in the command follows the name.
+    perform private.schedule_tribunal_source(new.id, new.name, new.schedule_cron, new.is_active);
+  end if;
+  return null;
+end;
+$$;
+
+comment on function private.sync_tribunal_source_schedule() is
+'AFTER trigger on tribunal_sources: keeps the source''s pg_cron job ingest-<source id> in step, in the same '
+'transaction.';
+
+create or replace function private.sync_ingestion_schedules() returns integer
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_source record;
+  v_count integer := 0;
+begin
+  if pg_catalog.to_regclass('cron.job') is null then
+    return 0;
+  end if;
+  -- Jobs of no active source, the ingest-<name> jobs of before 028 included.
+  perform cron.unschedule(j.jobid)
+  from cron.job as j
+  where j.jobname like 'ingest-%'
+    and not exists (
+      select from public.tribunal_sources as s
+      where s.is_active and private.ingestion_job_name(s.id) = j.jobname
+    );
+  for v_source in select s.id, s.name, s.schedule_cron from public.tribunal_sources as s where s.is_active loop
+    -- One source at a time: a schedule pg_cron refuses (a row older than the check of
+    -- 024) is logged and skipped, and the other sources are still scheduled.
+    begin
+      perform private.schedule_tribunal_source(v_source.id, v_source.name, v_source.schedule_cron, true);
+      v_count := v_count + 1;
+    exception when others then
+      raise warning using message = pg_catalog.format(
+        'ingestion schedule of source %s skipped (%s: %s)', v_source.id, sqlstate, sqlerrm
+      );
+    end;
+  end loop;
+  return v_count;
+end;
+$$;
+
+comment on function private.sync_ingestion_schedules() is
+'Schedules every active tribunal source (ingest-<source id>) and unschedules ingest-* jobs of no active source; '
+'a source that cannot be scheduled is logged and skipped; returns the count scheduled.';
+
+revoke all on function
+  private.ingestion_job_name(uuid),
+  private.ingestion_job_command(uuid, text),
+  private.schedule_tribunal_source(uuid, text, text, boolean),
+  private.sync_tribunal_source_schedule(),
+  private.sync_ingestion_schedules()
+from public;

@@ -247,6 +247,86 @@ values (
 )
 on conflict (id) do nothing;
 
+-- Price catalog and plan limits: Stripe prices the webhooks know (apply_stripe_event).
+insert into public.billing_prices (stripe_price_id, plan_tier, plan_name, per_seat)
+values
+('price_enterprise_year', 'enterprise', 'Enterprise - Annual', true),
+('price_professional_month_metered', 'professional', 'Professional - Monthly (metered)', true)
+on conflict (stripe_price_id) do nothing;
+
+insert into public.plan_limits (plan_tier, stripe_price_id, metric_type, period_limit, hard_limit)
+values
+('professional', 'price_professional_month_metered', 'ai_coach_sessions', 20, true),
+('professional', 'price_professional_month_metered', 'data_exports', 2, true),
+('professional', 'price_professional_month_metered', 'storage_gb', 5, false)
+on conflict do nothing;
+
+insert into private.stripe_customers (stripe_customer_id, organization_id)
+values ('cus_demo_maple', md5('org:maple')::uuid), ('cus_demo_fleuve', md5('org:fleuve')::uuid)
+on conflict do nothing;
+
+-- Fleuve, the metered organization: a monthly trial with usage limits per price, three seats (Kofi holds one).
+insert into public.subscriptions (
+  id, organization_id, stripe_subscription_id, stripe_customer_id, stripe_price_id, plan_tier, plan_name,
+  billing_interval, seat_count, amount_cents, status, trial_start, trial_end, current_period_start,
+  current_period_end
+)
+values (
+  md5('sub:fleuve')::uuid, md5('org:fleuve')::uuid, 'sub_demo_fleuve', 'cus_demo_fleuve',
+  'price_professional_month_metered', 'professional', 'Professional - Monthly (metered)', 'month', 3, 0, 'trialing',
+  date_trunc('day', now()) - interval '7 days', date_trunc('day', now()) + interval '14 days',
+  date_trunc('day', now()) - interval '7 days', date_trunc('day', now()) + interval '14 days'
+)
+on conflict (id) do nothing;
+
+update public.organizations
+set subscription_id = md5('sub:fleuve')::uuid,
+    trial_ends_at = (
+      select s.trial_end from public.subscriptions as s
+      where s.id = md5('sub:fleuve')::uuid
+    )
+where id = md5('org:fleuve')::uuid and subscription_id is null;
+
+insert into public.subscription_seats (id, subscription_id, organization_id, assigned_to_user_id, assigned_by,
+  assigned_at, status)
+select
+  md5('seat:fleuve-' || n)::uuid, md5('sub:fleuve')::uuid, md5('org:fleuve')::uuid,
+  case when n = 1 then md5('user:kofi')::uuid end,
+  case when n = 1 then md5('user:kofi')::uuid end,
+  case when n = 1 then now() end,
+  case when n = 1 then 'assigned' else 'available' end
+from generate_series(1, 3) as n
+on conflict (id) do nothing;
+
+update public.profiles set seat_id = md5('seat:fleuve-1')::uuid
+where id = md5('user:kofi')::uuid and seat_id is null;
+
+select private.sync_seats_used(md5('sub:fleuve')::uuid);
+
+-- Metered usage of this billing period (idempotent keys: loading the seed again counts nothing twice).
+select private.record_usage(md5('org:fleuve')::uuid, 'ai_coach_sessions', 7, 'demo-fleuve-ai-1');
+select private.record_usage(md5('org:fleuve')::uuid, 'data_exports', 1, 'demo-fleuve-export-1');
+
+-- A pending invitation: Maple invites a new hire into Human Resources, a seat reserved for the address.
+-- Demo only: its token is md5('invite:newhire') || md5('invite:newhire:2') (a real token is random and shown once).
+update public.subscription_seats
+set assigned_to_email = 'newhire@demo.abr.test', assigned_by = md5('user:bruno')::uuid, assigned_at = now()
+where id = md5('seat:maple-2')::uuid and assigned_to_user_id is null and assigned_to_email is null
+  and not exists (
+    select from public.invitations as i
+    where i.id = md5('invitation:newhire')::uuid
+  );
+
+insert into public.invitations (id, organization_id, email, role, team_id, seat_id, token_hash, expires_at,
+  invited_by)
+values (
+  md5('invitation:newhire')::uuid, md5('org:maple')::uuid, 'newhire@demo.abr.test', 'learner',
+  md5('team:maple-hr')::uuid, md5('seat:maple-2')::uuid,
+  sha256(convert_to(md5('invite:newhire') || md5('invite:newhire:2'), 'UTF8')), now() + interval '30 days',
+  md5('user:bruno')::uuid
+)
+on conflict (id) do nothing;
+
 -- Activity --------------------------------------------------------------------------------
 -- Badges first: the learning loop (022_learning_loop, rpc_functions/17_gamification.sql)
 -- evaluates them as the activity below arrives. Points, streaks, levels, counters and
@@ -335,7 +415,7 @@ on conflict (id) do nothing;
 
 insert into public.onboarding (user_id, tour_completed, first_course_started, first_course_completed)
 values (md5('user:grace')::uuid, true, true, true), (md5('user:henri')::uuid, false, true, false)
-on conflict (user_id) do nothing;
+on conflict (user_id) do update set tour_completed = excluded.tour_completed;
 
 insert into public.classification_feedback (id, raw_case_id, ai_classification, user_classification, feedback_type,
   confidence_rating, reviewed_by)

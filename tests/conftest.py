@@ -1,4 +1,5 @@
-"""Fixtures: a throwaway PostgreSQL 15 cluster for the whole session (never the
+"""Fixtures: a throwaway PostgreSQL cluster of the chosen major ($ABR_DB_PG_MAJOR,
+`make test PG=17`; default 15) for the whole session (never the
 developer's .pgdata), a fresh empty database per test, and the cluster's
 `postgres` database (the pg_cron one) with everything applied, for pgTAP.
 
@@ -23,13 +24,18 @@ from typer.testing import CliRunner
 from abr_db import migrate, seed
 from abr_db.cli import app
 from abr_db.embedded import ThrowawayCluster
+from abr_db.pgmajor import pg_bindir, server_version
 from abr_db.paths import Project
 
 REPO = Path(__file__).resolve().parents[1]
 ABR_DB_BIN = Path(sys.executable).with_name("abr-db")
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_BIN = pg_bindir()  # the chosen major's initdb, pg_ctl, psql, pg_dump
 PROJECT_ITEMS = ("migrations", "rpc_functions", "rls_policies", "cron_jobs", "seeds", "tests_sql", "schema",
                  "pyproject.toml")
+
+
+def pytest_report_header(config):
+    return f"server: {server_version()}"
 
 
 def copy_project(src: Path) -> Path:

@@ -22,6 +22,7 @@ from abr_db import bootstrap, export, migrate
 from abr_db.connect import connect
 from abr_db.embedded import ThrowawayCluster
 from abr_db.paths import Project
+from abr_db.pgtap import psql_path
 from conftest import REPO, query, run_abr_db, schema_dump
 
 SUPABASE = REPO / "node_modules" / ".bin" / "supabase"
@@ -159,7 +160,7 @@ def test_round_trip_push_diff_list_test_and_adopt(pushed, applied_db, exported):
     assert query(pushed, "select count(*) from supabase_migrations.schema_migrations")[0][0] == len(rows)
 
     tests = exported / "supabase" / "tests"
-    prove = subprocess.run(["pg_prove", "--ext", ".sql", "-r", "-d", pushed, str(tests)],
+    prove = subprocess.run(["pg_prove", "-b", psql_path(), "--ext", ".sql", "-r", "-d", pushed, str(tests)],
                            capture_output=True, text=True, timeout=900)
     assert prove.returncode == 0 and "Result: PASS" in prove.stdout, prove.stdout[-4000:] + prove.stderr[-2000:]
 

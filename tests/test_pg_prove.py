@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from abr_db.pgtap import psql_path
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -19,7 +21,7 @@ def test_pg_prove_runs_every_file_green(request, database):
     url = request.getfixturevalue(database)
     files = sorted(str(p) for p in (REPO / "tests_sql").glob("*.sql"))
     assert files, "tests_sql/ has no pgTAP files"
-    proc = subprocess.run(["pg_prove", "-d", url, *files], capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(["pg_prove", "-b", psql_path(), "-d", url, *files], capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
     assert "Result: PASS" in proc.stdout
     assert f"Files={len(files)}," in proc.stdout

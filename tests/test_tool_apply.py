@@ -206,7 +206,8 @@ def test_status_json_shape(cli, fresh_db, project_snapshot):
     result = cli("status", "--db-url", fresh_db, "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"bootstrapped", "migrations", "repeatables"}
+    assert set(data) == {"bootstrapped", "migrations", "repeatables", "cron_jobs"}
+    assert data["cron_jobs"] is None  # pg_cron lives in the cluster's cron database only
     assert data["bootstrapped"] is True
     assert [m["id"] for m in data["migrations"]["applied"]] == migration_ids(project_snapshot)
     assert all(re.match(r"\d{4}-\d\d-\d\dT", m["applied_at"]) for m in data["migrations"]["applied"])

@@ -72,6 +72,19 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.start_course(uuid)', 'authenticated', 'rpc'),
 ('private.submit_quiz(uuid,jsonb)', 'authenticated', 'rpc'),
 ('private.verify_certificate(text,text)', 'authenticated', 'rpc'),
+-- ... invitations and the member lifecycle (51_invitations, 52_members)
+('private.invite_member(text,text,uuid)', 'authenticated', 'rpc'),
+('private.revoke_invitation(uuid)', 'authenticated', 'rpc'),
+('private.reissue_invitation(uuid)', 'authenticated', 'rpc'),
+('private.accept_invitation(text)', 'authenticated', 'rpc'),
+('private.change_member_role(uuid,text)', 'authenticated', 'rpc'),
+('private.move_member_to_team(uuid,uuid)', 'authenticated', 'rpc'),
+('private.remove_member(uuid)', 'authenticated', 'rpc'),
+('private.leave_organization()', 'authenticated', 'rpc'),
+('private.seat_usage()', 'authenticated', 'rpc'),
+-- ... usage and limits (53_usage)
+('private.consume_usage(text,numeric,text)', 'authenticated', 'rpc'),
+('private.usage_summary(date)', 'authenticated', 'rpc'),
 -- service_role: bypasses RLS (no policy helper); the two RPCs granted to it
 ('private.verify_certificate(text,text)', 'service_role', 'rpc'),
 ('private.feature_enabled(text)', 'service_role', 'rpc'),
@@ -109,7 +122,28 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.record_raw_case(uuid,text,text,text,date,text,text,text,jsonb,jsonb,text)', 'service_role', 'rpc'),
 ('private.finish_ingestion_job(uuid,text,text)', 'service_role', 'rpc'),
 -- service_role: server code records audit events (public.record_audit_event)
-('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc');
+('private.record_audit_event(text,text,uuid,uuid,jsonb,text,boolean)', 'service_role', 'rpc'),
+-- service_role: Stripe's webhooks and the reconciliation job (50_stripe_events)
+('private.apply_stripe_event(jsonb)', 'service_role', 'rpc'),
+('private.reconcile_stripe_subscription(jsonb,timestamp with time zone)', 'service_role', 'rpc'),
+-- service_role: metered usage measured by server code (53_usage)
+('private.record_usage(uuid,text,numeric,text,timestamp with time zone)', 'service_role', 'rpc'),
+-- the AI coach (60_coaching): the learner's context and ratings; the server's context and sessions
+('private.coaching_context(text)', 'authenticated', 'rpc'),
+('private.rate_coaching_session(uuid,integer,boolean,text)', 'authenticated', 'rpc'),
+-- at-risk learners (62_at_risk)
+('private.at_risk_learners(integer,integer)', 'authenticated', 'rpc'),
+-- recommendations (63_recommendations)
+('private.recommend_courses(integer,text)', 'authenticated', 'rpc'),
+('private.related_cases_for_lesson(uuid,integer)', 'authenticated', 'rpc'),
+-- onboarding (61_onboarding)
+('private.my_onboarding(text)', 'authenticated', 'rpc'),
+('private.complete_onboarding_step(text)', 'authenticated', 'rpc'),
+('private.dismiss_tour()', 'authenticated', 'rpc'),
+('private.record_first_search()', 'authenticated', 'rpc'),
+('private.coaching_context_for_user(uuid,text)', 'service_role', 'rpc'),
+('private.coaching_allowance_for_user(uuid)', 'service_role', 'rpc'),
+('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee

@@ -147,6 +147,42 @@ export type Database = {
           },
         ]
       }
+      billing_prices: {
+        Row: {
+          active: boolean
+          created_at: string
+          id: string
+          included_seats: number
+          per_seat: boolean
+          plan_name: string
+          plan_tier: string
+          stripe_price_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          created_at?: string
+          id?: string
+          included_seats?: number
+          per_seat?: boolean
+          plan_name: string
+          plan_tier: string
+          stripe_price_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          created_at?: string
+          id?: string
+          included_seats?: number
+          per_seat?: boolean
+          plan_name?: string
+          plan_tier?: string
+          stripe_price_id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       bookmarks: {
         Row: {
           created_at: string
@@ -660,6 +696,100 @@ export type Database = {
             columns: ["triggered_by"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      invitations: {
+        Row: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          email: string
+          expires_at: string
+          id: string
+          invited_by: string | null
+          organization_id: string
+          role: string
+          seat_id: string | null
+          status: string
+          team_id: string | null
+          token_hash: string
+          updated_at: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email: string
+          expires_at: string
+          id?: string
+          invited_by?: string | null
+          organization_id: string
+          role?: string
+          seat_id?: string | null
+          status?: string
+          team_id?: string | null
+          token_hash: string
+          updated_at?: string
+        }
+        Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email?: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          organization_id?: string
+          role?: string
+          seat_id?: string | null
+          status?: string
+          team_id?: string | null
+          token_hash?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "invitations_accepted_by_fkey"
+            columns: ["accepted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_invited_by_fkey"
+            columns: ["invited_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "invitations_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_seat_id_fkey"
+            columns: ["seat_id"]
+            isOneToOne: false
+            referencedRelation: "subscription_seats"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invitations_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "teams"
             referencedColumns: ["id"]
           },
         ]
@@ -1207,6 +1337,47 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "organizations"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      plan_limits: {
+        Row: {
+          created_at: string
+          hard_limit: boolean
+          id: string
+          metric_type: string
+          period_limit: number | null
+          plan_tier: string
+          stripe_price_id: string | null
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          hard_limit?: boolean
+          id?: string
+          metric_type: string
+          period_limit?: number | null
+          plan_tier: string
+          stripe_price_id?: string | null
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          hard_limit?: boolean
+          id?: string
+          metric_type?: string
+          period_limit?: number | null
+          plan_tier?: string
+          stripe_price_id?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "plan_limits_stripe_price_id_fkey"
+            columns: ["stripe_price_id"]
+            isOneToOne: false
+            referencedRelation: "billing_prices"
+            referencedColumns: ["stripe_price_id"]
           },
         ]
       }
@@ -2293,10 +2464,26 @@ export type Database = {
       }
     }
     Functions: {
+      accept_invitation: { Args: { p_token: string }; Returns: Json }
+      apply_stripe_event: { Args: { p_event: Json }; Returns: Json }
       archive_course: { Args: { p_course_id: string }; Returns: undefined }
       assign_seat: {
         Args: { p_seat_id: string; p_user_id: string }
         Returns: undefined
+      }
+      at_risk_learners: {
+        Args: { p_days_inactive?: number; p_limit?: number }
+        Returns: {
+          courses_in_progress: number
+          current_streak_days: number
+          days_inactive: number
+          full_name: string
+          last_activity_at: string
+          longest_streak_days: number
+          reasons: string[]
+          team_id: string
+          user_id: string
+        }[]
       }
       award_badge: {
         Args: { p_badge_id: string; p_user_id: string }
@@ -2306,6 +2493,29 @@ export type Database = {
           user_id: string
         }[]
       }
+      change_member_role: {
+        Args: { p_role: string; p_user_id: string }
+        Returns: undefined
+      }
+      coaching_allowance_for_user: {
+        Args: { p_user_id: string }
+        Returns: Json
+      }
+      coaching_context: { Args: { p_lang?: string }; Returns: Json }
+      coaching_context_for_user: {
+        Args: { p_lang?: string; p_user_id: string }
+        Returns: Json
+      }
+      complete_onboarding_step: { Args: { p_step: string }; Returns: Json }
+      consume_usage: {
+        Args: {
+          p_idempotency_key: string
+          p_metric_type: string
+          p_quantity: number
+        }
+        Returns: Json
+      }
+      dismiss_tour: { Args: Record<PropertyKey, never>; Returns: Json }
       enroll_in_learning_path: {
         Args: { p_path_id: string }
         Returns: {
@@ -2384,6 +2594,10 @@ export type Database = {
           year: number
         }[]
       }
+      invite_member: {
+        Args: { p_email: string; p_role?: string; p_team_id?: string }
+        Returns: Json
+      }
       leaderboard: {
         Args: {
           p_limit?: number
@@ -2397,6 +2611,10 @@ export type Database = {
           points: number
           rank: number
         }[]
+      }
+      leave_organization: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
       }
       mark_notification_read: {
         Args: { p_notification_id: string }
@@ -2432,6 +2650,10 @@ export type Database = {
           year: number
         }[]
       }
+      move_member_to_team: {
+        Args: { p_team_id: string; p_user_id: string }
+        Returns: undefined
+      }
       my_dashboard: { Args: { p_lang?: string }; Returns: Json }
       my_learning_paths: {
         Args: { p_lang?: string }
@@ -2449,6 +2671,7 @@ export type Database = {
           title: string
         }[]
       }
+      my_onboarding: { Args: { p_lang?: string }; Returns: Json }
       my_org_analytics: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -2509,6 +2732,56 @@ export type Database = {
         }[]
       }
       promote_raw_case: { Args: { p_raw_case_id: string }; Returns: string }
+      rate_coaching_session: {
+        Args: {
+          p_feedback?: string
+          p_helpful?: boolean
+          p_id: string
+          p_rating?: number
+        }
+        Returns: {
+          ai_model: string | null
+          ai_prompt: string | null
+          ai_response: string
+          created_at: string
+          id: string
+          recommended_actions: Json | null
+          recommended_courses: string[]
+          session_type: string
+          updated_at: string
+          user_context: Json | null
+          user_feedback: string | null
+          user_id: string
+          user_query: string | null
+          user_rating: number | null
+          was_helpful: boolean | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_coaching_sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      recommend_courses: {
+        Args: { p_lang?: string; p_limit?: number }
+        Returns: {
+          category: string
+          course_id: string
+          description: string
+          estimated_hours: number
+          level: string
+          reason: string
+          similarity: number
+          slug: string
+          tier_required: string
+          title: string
+        }[]
+      }
+      reconcile_stripe_subscription: {
+        Args: { p_fetched_at?: string; p_subscription: Json }
+        Returns: Json
+      }
       record_audit_event: {
         Args: {
           p_action: string
@@ -2521,6 +2794,44 @@ export type Database = {
         }
         Returns: string
       }
+      record_coaching_session: {
+        Args: {
+          p_ai_model?: string
+          p_ai_prompt?: string
+          p_ai_response: string
+          p_recommended_actions?: Json
+          p_recommended_courses?: string[]
+          p_request_key: string
+          p_session_type: string
+          p_user_context?: Json
+          p_user_id: string
+          p_user_query?: string
+        }
+        Returns: {
+          ai_model: string | null
+          ai_prompt: string | null
+          ai_response: string
+          created_at: string
+          id: string
+          recommended_actions: Json | null
+          recommended_courses: string[]
+          session_type: string
+          updated_at: string
+          user_context: Json | null
+          user_feedback: string | null
+          user_id: string
+          user_query: string | null
+          user_rating: number | null
+          was_helpful: boolean | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_coaching_sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      record_first_search: { Args: Record<PropertyKey, never>; Returns: Json }
       record_lesson_progress: {
         Args: {
           p_completed: boolean
@@ -2575,6 +2886,31 @@ export type Database = {
           raw_case_id: string
         }[]
       }
+      record_usage: {
+        Args: {
+          p_idempotency_key: string
+          p_metric_type: string
+          p_occurred_at?: string
+          p_organization_id: string
+          p_quantity: number
+        }
+        Returns: Json
+      }
+      reissue_invitation: { Args: { p_invitation_id: string }; Returns: Json }
+      related_cases_for_lesson: {
+        Args: { p_lesson_id: string; p_limit?: number }
+        Returns: {
+          case_number: string
+          decision_date: string
+          id: string
+          is_anti_black_specific: boolean
+          outcome: string
+          similarity: number
+          title: string
+          tribunal: string
+          year: number
+        }[]
+      }
       related_tribunal_cases: {
         Args: { p_case_id: string; p_limit?: number }
         Returns: {
@@ -2590,6 +2926,7 @@ export type Database = {
           year: number
         }[]
       }
+      remove_member: { Args: { p_user_id: string }; Returns: undefined }
       review_raw_case: {
         Args: {
           p_decision: string
@@ -2636,6 +2973,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      revoke_invitation: {
+        Args: { p_invitation_id: string }
+        Returns: undefined
       }
       revoke_seat: { Args: { p_seat_id: string }; Returns: undefined }
       run_saved_search: {
@@ -2712,6 +3053,17 @@ export type Database = {
           year: number
         }[]
       }
+      seat_usage: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          active_last_30_days: number
+          assigned: number
+          available: number
+          bought: number
+          reserved: number
+          suspended: number
+        }[]
+      }
       start_course: {
         Args: { p_course_id: string }
         Returns: {
@@ -2752,6 +3104,18 @@ export type Database = {
         Returns: {
           passed: boolean
           score: number
+        }[]
+      }
+      usage_summary: {
+        Args: { p_period_start?: string }
+        Returns: {
+          hard_limit: boolean
+          metric_type: string
+          period_end: string
+          period_limit: number
+          period_start: string
+          remaining: number
+          used: number
         }[]
       }
       verify_certificate: {

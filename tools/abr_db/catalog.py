@@ -12,6 +12,15 @@ One snapshot maps each object key ("function private.f(uuid)", "table public.t",
                permissive flag and expressions; triggers by pg_get_triggerdef and
                enabled state; cron jobs by schedule, command, database, active.
 Schemas of the system, of extensions' members and of the bookkeeping are left out.
+
+Two more keys hold what PUBLIC and the API roles (anon, authenticated,
+service_role) may do where an upgrade, a restore or an extension update can
+change it (rls_policies/database_privileges.sql re-asserts both):
+  "privileges database"                        their privileges on the current database
+  "privileges extension pg_stat_statements"    their privileges on its views and functions
+Across majors: the owner's MAINTAIN (PostgreSQL 17 puts it in every table owner's
+ACL, pg_upgrade included) is left out of table fingerprints: an owner holds
+every privilege on its table anyway, and a 15 fingerprint must match on 17.
 """
 
 from __future__ import annotations
@@ -37,6 +46,16 @@ def _acl(column: str) -> str:
     return f"(select pg_catalog.string_agg(e::text, ',' order by e::text) from pg_catalog.unnest({column}) as e)"
 
 
+def _table_acl(column: str, owner: str) -> str:
+    """A table's ACL as _acl() prints it, without the owner's MAINTAIN (see the module's docstring)."""
+    return (
+        "(select pg_catalog.string_agg(x.t, ',' order by x.t) from pg_catalog.unnest("
+        f"{column}) as e, lateral (select case when exists (select from pg_catalog.aclexplode(array[e]) as a"
+        f" where a.grantee = {owner} and a.privilege_type = 'MAINTAIN')"
+        " then pg_catalog.regexp_replace(e::text, '^([^=]*=[^/m]*)m[*]?', '\\1') else e::text end as t) as x)"
+    )
+
+
 _SNAPSHOT_SQL = f"""
 select 'function ' || pg_catalog.format('%I.%I(%s)', n.nspname, p.proname,
          pg_catalog.pg_get_function_identity_arguments(p.oid)),
@@ -52,7 +71,8 @@ select case when c.relkind in ('v', 'm') then 'view ' else 'table ' end
          || pg_catalog.format('%I.%I', n.nspname, c.relname),
        c.xmin::text || coalesce((select pg_catalog.string_agg(a.xmin::text, ',' order by a.attnum)
          from pg_catalog.pg_attribute as a where a.attrelid = c.oid and a.attnum > 0), ''),
-       pg_catalog.md5(pg_catalog.concat_ws('|', c.relrowsecurity, c.relforcerowsecurity, {_acl('c.relacl')},
+       pg_catalog.md5(pg_catalog.concat_ws('|', c.relrowsecurity, c.relforcerowsecurity,
+         {_table_acl('c.relacl', 'c.relowner')},
          case when c.relkind in ('v', 'm') then pg_catalog.pg_get_viewdef(c.oid) end,
          (select pg_catalog.string_agg(a.attname || '=' || {_acl('a.attacl')}, ',' order by a.attnum)
           from pg_catalog.pg_attribute as a
@@ -91,6 +111,49 @@ from cron.job as j
 where j.jobname is not null
 """
 
+_API_GRANTEE = """
+  (a.grantee = 0 or a.grantee in (
+    select r.oid from pg_catalog.pg_roles as r where r.rolname in ('anon', 'authenticated', 'service_role')))
+"""
+
+_PRIVILEGES_SQL = f"""
+select 'privileges database', d.xmin::text,
+       pg_catalog.md5(pg_catalog.array_to_string(array(
+         select a.grantee::pg_catalog.regrole::text || ':' || a.privilege_type
+         from pg_catalog.aclexplode(coalesce(d.datacl, pg_catalog.acldefault('d', d.datdba))) as a
+         where {_API_GRANTEE} order by 1), ','))
+from pg_catalog.pg_database as d
+where d.datname = pg_catalog.current_database()
+union all
+select 'privileges extension ' || e.extname,
+       (select pg_catalog.string_agg(m.xmin::text, ',' order by m.xmin::text) from (
+          select c.xmin from pg_catalog.pg_depend as dep
+          inner join pg_catalog.pg_class as c on dep.objid = c.oid
+          where dep.refobjid = e.oid and dep.deptype = 'e' and dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          union all
+          select p.xmin from pg_catalog.pg_depend as dep
+          inner join pg_catalog.pg_proc as p on dep.objid = p.oid
+          where dep.refobjid = e.oid and dep.deptype = 'e' and dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+        ) as m),
+       pg_catalog.md5(pg_catalog.array_to_string(array(
+         select c.relname || '=' || a.grantee::pg_catalog.regrole::text || ':' || a.privilege_type
+         from pg_catalog.pg_depend as dep
+         inner join pg_catalog.pg_class as c on dep.objid = c.oid
+         cross join pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))) as a
+         where dep.refobjid = e.oid and dep.deptype = 'e' and dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+           and {_API_GRANTEE}
+         union all
+         select p.proname || '=' || a.grantee::pg_catalog.regrole::text || ':' || a.privilege_type
+         from pg_catalog.pg_depend as dep
+         inner join pg_catalog.pg_proc as p on dep.objid = p.oid
+         cross join pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) as a
+         where dep.refobjid = e.oid and dep.deptype = 'e' and dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+           and {_API_GRANTEE}
+         order by 1), ','))
+from pg_catalog.pg_extension as e
+where e.extname = 'pg_stat_statements'
+"""
+
 Snapshot = dict[str, tuple[str, str]]
 
 
@@ -104,6 +167,7 @@ def snapshot(conn: psycopg.Connection) -> Snapshot:
         rows = conn.execute(_SNAPSHOT_SQL).fetchall()
         if conn.execute("select pg_catalog.to_regclass('cron.job') is not null").fetchone()[0]:
             rows += conn.execute(_CRON_SQL).fetchall()
+        rows += conn.execute(_PRIVILEGES_SQL).fetchall()
     finally:
         conn.execute("select pg_catalog.set_config('search_path', %s, false)", (saved,))
     return {key: (stamp, fp) for key, stamp, fp in rows}

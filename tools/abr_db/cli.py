@@ -8,6 +8,7 @@ failure is one clear line (a traceback only with --debug).
 from __future__ import annotations
 
 import functools
+import os
 import json
 import traceback
 from pathlib import Path
@@ -19,7 +20,7 @@ from rich.markup import escape
 from . import bench_search as bench_search_mod, embed as embed_mod, embedded
 from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
 from . import export as export_mod
-from . import bench_run, scale_seed
+from . import bench_run, pgmajor, scale_seed
 from . import schema as schema_mod
 from . import types as types_mod
 from . import verify as verify_mod
@@ -43,8 +44,15 @@ DbUrl = typer.Option(None, "--db-url", help="Database URL (default: $DATABASE_UR
 
 
 @app.callback()
-def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
+def main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+    pg: Optional[int] = typer.Option(
+        None, "--pg", help="PostgreSQL major of the embedded cluster and tools: 15 or 17 (default: $ABR_DB_PG_MAJOR, else 15)."
+    ),
+) -> None:
     _state["debug"] = debug
+    if pg is not None:
+        os.environ[pgmajor.ENV] = str(pg)
 
 
 def _handled(fn):
@@ -313,7 +321,8 @@ def embed(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many cases."),
     threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads for the model."),
 ) -> None:
-    """Compute the missing case embeddings offline (optional extra `embed`: multilingual-e5-small)."""
+    """Compute the missing case, course and lesson embeddings offline (optional extra `embed`:
+    multilingual-e5-small). --limit applies to the cases."""
     url = resolve_url(db_url)
     model = embed_mod.load_model(threads)
     missing = embed_mod.count_missing(url)
@@ -321,6 +330,9 @@ def embed(
     with ui.progress_bar("embedding cases", total) as advance:
         done = embed_mod.embed_missing(url, model, batch_size=batch_size, limit=limit, progress=advance)
     ui.info(f"embedded {done} case(s) with {model.name}", "green")
+    with ui.progress_bar("embedding courses and lessons", embed_mod.count_missing_catalog(url)) as advance:
+        done = embed_mod.embed_missing_catalog(url, model, batch_size=batch_size, progress=advance)
+    ui.info(f"embedded {done} course(s) and lesson(s) with {model.name}", "green")
 
 
 @app.command()

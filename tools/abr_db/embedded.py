@@ -2,10 +2,11 @@
 
 With a reachable Docker engine: a testcontainers PostgresContainer running
 Supabase's Postgres image (it already has Supabase's roles and auth schema).
-Without one: a persistent cluster made with the machine's PostgreSQL 15
-binaries in <root>/.pgdata/data, started with pg_cron and pg_stat_statements
-preloaded. `ThrowawayCluster` is the same cluster in a temporary directory,
-stopped and deleted at exit (the test suite uses it).
+Without one: a persistent cluster made with the machine's PostgreSQL binaries
+of the chosen major (pgmajor: $ABR_DB_PG_MAJOR, default 15) in <root>/.pgdata/data,
+started with pg_cron and pg_stat_statements preloaded; an existing cluster runs with
+its own major's binaries. `ThrowawayCluster` is the same cluster in a temporary
+directory, stopped and deleted at exit (the test suite uses it).
 
 Layout of .pgdata/ (a cluster directory must be empty for initdb, so the
 state file sits beside it):
@@ -29,10 +30,9 @@ from pathlib import Path
 from .connect import connect, read_state
 from .errors import AbrDbError, UsageError
 from .paths import Project
+from .pgmajor import pg_bindir, pg_major, supabase_image
 
-SUPABASE_IMAGE = "supabase/postgres:15.8.1.085"
 DEFAULT_PORT = 54322
-PG_BIN_CANDIDATES = ("/usr/lib/postgresql/15/bin",)
 PASSWORD = "postgres"
 DOCKER_PROBE_SECONDS = 1.5
 
@@ -97,24 +97,6 @@ def make_url(port: int, dbname: str = "postgres", host: str = "127.0.0.1") -> st
 
 # The local cluster --------------------------------------------------------------------
 
-def pg_bindir() -> Path:
-    for candidate in PG_BIN_CANDIDATES:
-        if Path(candidate, "initdb").exists():
-            return Path(candidate)
-    pg_config = shutil.which("pg_config")
-    if pg_config:
-        out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True)
-        if out.returncode == 0 and Path(out.stdout.strip(), "initdb").exists():
-            return Path(out.stdout.strip())
-    initdb = shutil.which("initdb")
-    if initdb:
-        return Path(initdb).parent
-    raise UsageError(
-        "no PostgreSQL server binaries found (initdb, pg_ctl): install postgresql-15 "
-        "(`make setup`) or start Docker"
-    )
-
-
 def _as_server_user(cmd: list[str]) -> list[str]:
     """initdb and postgres refuse to run as root: run them as the `postgres` OS user."""
     if os.geteuid() == 0:
@@ -147,6 +129,29 @@ class LocalCluster:
 
     base: Path
     port: int
+    major: int = 0  # 0: the chosen major (pg_major()), or the existing cluster's
+
+    def __post_init__(self) -> None:
+        existing = self.data_major()
+        wanted = self.major or pg_major()
+        if existing and existing != wanted:
+            if self.major or os.environ.get("ABR_DB_PG_MAJOR"):
+                raise UsageError(
+                    f"the cluster in {self.datadir} is PostgreSQL {existing}, not {wanted}: "
+                    "`abr-db down --purge` to start over, or pg_upgrade it (README: after an upgrade)"
+                )
+            wanted = existing  # nothing asked for: run the cluster with its own binaries
+        self.major = wanted
+
+    def data_major(self) -> int | None:
+        try:
+            return int((self.datadir / "PG_VERSION").read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    @property
+    def bindir(self) -> Path:
+        return pg_bindir(self.major)
 
     @property
     def datadir(self) -> Path:
@@ -189,7 +194,7 @@ class LocalCluster:
             os.chmod(pwfile, 0o644)  # the well-known local password, not a secret
             self._run(
                 [
-                    str(pg_bindir() / "initdb"), "-D", str(self.datadir), "-U", "postgres",
+                    str(self.bindir / "initdb"), "-D", str(self.datadir), "-U", "postgres",
                     "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}",
                     "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions",
                 ],
@@ -222,7 +227,7 @@ class LocalCluster:
     def status_running(self) -> bool:
         if not self.initialized():
             return False
-        proc = self._run([str(pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "status"], "pg_ctl status", check=False)
+        proc = self._run([str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "status"], "pg_ctl status", check=False)
         return proc.returncode == 0
 
     def running_port(self) -> int | None:
@@ -244,7 +249,7 @@ class LocalCluster:
         self.write_conf()
         proc = self._run(
             [
-                str(pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "-l", str(self.logfile),
+                str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-l", str(self.logfile),
                 "-w", "-t", "60", "start",
             ],
             "pg_ctl start",
@@ -259,7 +264,7 @@ class LocalCluster:
         if not self.status_running():
             return False
         self._run(
-            [str(pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "-m", "fast", "-w", "stop"],
+            [str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "fast", "-w", "stop"],
             "pg_ctl stop",
         )
         return True
@@ -279,7 +284,8 @@ class ThrowawayCluster:
             cluster.url_for("x")
     """
 
-    def __init__(self) -> None:
+    def __init__(self, major: int = 0) -> None:
+        self.major = major
         self.base: Path | None = None
         self.cluster: LocalCluster | None = None
 
@@ -287,7 +293,7 @@ class ThrowawayCluster:
         self.base = Path(tempfile.mkdtemp(prefix="abr-db-"))
         os.chmod(self.base, 0o755)
         try:
-            self.cluster = LocalCluster(self.base, free_port())
+            self.cluster = LocalCluster(self.base, free_port(), self.major)
             self.cluster.init()
             self.cluster.start()
         except BaseException:
@@ -379,7 +385,9 @@ def down(proj: Project, purge: bool = False) -> str:
     if state.get("engine") == "docker":
         message = _docker_down(state, purge)
     else:
-        cluster = LocalCluster(proj.pgdata, int(state.get("port") or DEFAULT_PORT))
+        version_file = proj.pgdata / "data" / "PG_VERSION"
+        major = int(version_file.read_text().strip()) if version_file.exists() else 0
+        cluster = LocalCluster(proj.pgdata, int(state.get("port") or DEFAULT_PORT), major)
         if cluster.stop():
             message = f"stopped the database in {proj.rel(cluster.datadir)}"
     if purge and proj.pgdata.exists():
@@ -404,8 +412,9 @@ def _docker_up(proj: Project) -> UpResult:
     except ImportError:
         raise UsageError("Docker is running but testcontainers is not installed (pip install 'abr-db[docker]')") from None
     port = _wanted_port(read_state(proj))
+    image = supabase_image()
     container = PostgresContainer(
-        SUPABASE_IMAGE, username="postgres", password=PASSWORD, dbname="postgres", driver=None
+        image, username="postgres", password=PASSWORD, dbname="postgres", driver=None
     )
     if port_is_free(port):
         container.with_bind_ports(5432, port)
@@ -415,7 +424,7 @@ def _docker_up(proj: Project) -> UpResult:
     url = make_url(mapped, host=host)
     _write_state(proj, {"engine": "docker", "url": url, "port": mapped,
                         "container_id": container.get_wrapped_container().id,
-                        "image": SUPABASE_IMAGE})
+                        "image": image})
     _wait_connectable(url)
     return UpResult(url, "docker", reused=False, created=True)
 

@@ -36,7 +36,7 @@ from yoyo.migrations import (
     TransactionWrapper,
 )
 
-from . import bookkeeping, catalog, data_loss, history, repeatables, schema, ui
+from . import bookkeeping, catalog, cron_status, data_loss, history, repeatables, schema, ui
 from .bootstrap import apply_bootstrap, bootstrap_outdated, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
@@ -680,6 +680,7 @@ def status(url: str, proj: Project | None = None) -> dict:
                 {"path": item.key, "state": _repeatable_state(item, cron_here), "reasons": item.reasons}
                 for item in repeatables.plan(conn, proj)
             ],
+            "cron_jobs": cron_status.cron_jobs(conn),
         }
     finally:
         conn.close()
@@ -711,3 +712,4 @@ def print_status(data: dict) -> None:
         why = ("; ".join(row["reasons"])).replace("[", r"\[")
         rep.add_row(row["path"], f"[{colors.get(row['state'], 'red')}]{row['state']}[/]" + (f": {why}" if why else ""))
     ui.console.print(rep)
+    cron_status.print_cron_jobs(data.get("cron_jobs"))

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .connect import libpq_url
+from .pgmajor import find_bindir, pg_major
 
-PSQL_CANDIDATES = ("/usr/lib/postgresql/15/bin/psql",)
 
 _PLAN = re.compile(r"^1\.\.(\d+)(?:\s*#\s*(.*))?$")
 _TEST = re.compile(r"^(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?(.*?)\s*$")
@@ -102,12 +102,13 @@ class TapResult:
 
 
 def psql_path() -> str:
-    for candidate in PSQL_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
+    """The psql of the chosen major (pgmajor: $ABR_DB_PG_MAJOR, default 15), else any on PATH."""
+    bindir = find_bindir(pg_major())
+    if bindir:
+        return str(bindir / "psql")
     found = shutil.which("psql")
     if not found:
-        raise FileNotFoundError("psql not found (install postgresql-client-15)")
+        raise FileNotFoundError(f"psql not found (install postgresql-client-{pg_major()})")
     return found
 
 
