@@ -85,3 +85,24 @@ def test_a_rollback_destroying_nothing_runs_as_before(cli, seeded, project_copy)
     assert result.exit_code == 0, result.output
     assert f"rolled back 1 migration(s) to {number - 1:03d}" in result.stdout
     assert query(seeded, "select to_regclass('public.scratch_notes')") == [(None,)]
+
+
+
+def test_reference_data_is_listed_and_does_not_block(cli, cluster, project_snapshot):
+    # A database without a seed holds only the product's own rows in the tables its migrations
+    # declare `-- reference-data:` (onboarding checklists, default plan and coaching limits).
+    with applied_database(cluster, project_snapshot, "rollback_reference", seeded=False) as url:
+        steps = query(url, "select count(*) from private.onboarding_steps")[0][0]
+        assert steps > 0
+        dry = cli("rollback", "--db-url", url, "--to", "40", "--dry-run", "--json")
+        assert dry.exit_code == 0, dry.output
+        loss = {d["name"]: d for d in json.loads(dry.stdout)["data_loss"]}
+        assert loss["private.onboarding_steps"]["rows"] == steps and loss["private.onboarding_steps"]["reference"]
+        human = cli("rollback", "--db-url", url, "--to", "40", "--dry-run")
+        assert "private.onboarding_steps" in human.output and "reference data its migration puts back" in human.output
+        assert "refuses it unless --allow-data-loss" not in human.output
+        result = cli("rollback", "--db-url", url, "--to", "40")
+        assert result.exit_code == 0, result.output
+        assert query(url, "select to_regclass('private.onboarding_steps')")[0][0] is None
+        assert cli("apply", "--db-url", url).exit_code == 0
+        assert query(url, "select count(*) from private.onboarding_steps")[0][0] == steps

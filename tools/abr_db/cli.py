@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from . import bench_search as bench_search_mod, embed as embed_mod, embedded
 from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
-from . import export as export_mod
+from . import data_loss, export as export_mod
 from . import bench_run, pgmajor, scale_seed
 from . import schema as schema_mod
 from . import types as types_mod
@@ -169,7 +169,8 @@ def rollback(
             ui.warn(f"it would destroy data in {len(result.data_loss)} table(s)/column(s):")
             for loss in result.data_loss:
                 ui.warn(f"  {loss.describe()}")
-            ui.warn("`rollback` refuses it unless --allow-data-loss")
+            if data_loss.blocking(result.data_loss):
+                ui.warn("`rollback` refuses it unless --allow-data-loss")
         ui.info(
             f"dry run: would roll back {len(result.to_roll_back)} migration(s) to {result.target:03d}"
             + ("" if result.data_loss else ", destroying no data"), "green")

@@ -8,12 +8,21 @@ values of a column of a table that stays). Empty tables and all-null columns are
 not data loss, nor are generated columns (derived from the row) and materialized
 views (derived from tables): a rollback that destroys nothing runs as before.
 Changes of rows a rollback file makes (update/delete) are not seen here.
+
+Reference data: a migration that creates a lookup table and fills it with the
+product's own rows (checklists, default plan limits) says so in a line of its
+own, `-- reference-data: schema.table`. Such a table's rows are listed
+(reference=True) but do not block the rollback: applying the migration again
+puts them back. Rows a DBA changed there are lost with the table: the line
+says so to whoever reads the migration, and the rollback names the table.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import re
 
 import psycopg
 from psycopg import sql
@@ -47,13 +56,31 @@ class Loss:
     kind: str  # table | column
     name: str  # schema.table | schema.table.column
     rows: int  # rows of the table; rows where the column is not null
+    reference: bool = False  # a table of reference data its migration fills (see the module's docstring)
 
     def as_dict(self) -> dict:
         return asdict(self)
 
     def describe(self) -> str:
         what = ("row" if self.kind == "table" else "non-null value") + ("" if self.rows == 1 else "s")
-        return f"{self.kind} {self.name} ({self.rows:,} {what})"
+        note = ", reference data its migration puts back" if self.reference else ""
+        return f"{self.kind} {self.name} ({self.rows:,} {what}{note})"
+
+
+def blocking(losses: list[Loss]) -> list[Loss]:
+    """The losses a rollback refuses without --allow-data-loss: all but reference tables."""
+    return [loss for loss in losses if not loss.reference]
+
+
+_REFERENCE = re.compile(r"^--\s*reference-data:\s*([\w.]+)\s*$", re.M)
+
+
+def reference_tables(migration_paths: list[Path]) -> set[str]:
+    """schema.table names the migrations declare as reference data (`-- reference-data: schema.table`)."""
+    names: set[str] = set()
+    for path in migration_paths:
+        names.update(_REFERENCE.findall(bookkeeping.read_text(Path(path))))
+    return names
 
 
 def rollback_file(migration_path: str | Path) -> Path:
@@ -61,7 +88,10 @@ def rollback_file(migration_path: str | Path) -> Path:
     return Path(path[: -len(".sql")] + ".rollback.sql")
 
 
-def probe(conn: psycopg.Connection, rollback_files: list[Path], keep: set[str] | frozenset = frozenset()) -> list[Loss]:
+def probe(
+    conn: psycopg.Connection, rollback_files: list[Path], keep: set[str] | frozenset = frozenset(),
+    reference: set[str] | frozenset = frozenset(),
+) -> list[Loss]:
     """Tables and columns holding data that undoing the repeatables and running these files would drop."""
     if not rollback_files:
         return []
@@ -81,7 +111,7 @@ def probe(conn: psycopg.Connection, rollback_files: list[Path], keep: set[str] |
             rows = conn.execute(sql.SQL("select count(*) from {}.{}").format(
                 sql.Identifier(schema), sql.Identifier(name))).fetchone()[0]
             if rows:
-                losses.append(Loss("table", f"{schema}.{name}", rows))
+                losses.append(Loss("table", f"{schema}.{name}", rows, f"{schema}.{name}" in reference))
         for rel, num in sorted(set(columns) - columns_after, key=lambda k: (tables.get(k[0], ("", "")), k[1])):
             if rel not in tables_after or rel not in tables:
                 continue  # the whole table goes: counted above

@@ -547,10 +547,11 @@ def parse_target(to: str | int) -> int:
 
 
 def _refuse_data_loss(result: RollbackResult) -> MigrationError:
+    losses = data_loss.blocking(result.data_loss)
     return MigrationError(
         f"refusing to roll back to {result.target:03d}: it would destroy data in "
-        f"{len(result.data_loss)} table(s)/column(s) (run again with --allow-data-loss to destroy it)",
-        [loss.describe() for loss in result.data_loss],
+        f"{len(losses)} table(s)/column(s) (run again with --allow-data-loss to destroy it)",
+        [loss.describe() for loss in losses],
     )
 
 
@@ -598,15 +599,18 @@ def rollback(
                 backend.connection.close()
             result.to_roll_back = [m.id for m in undo]
             keep = repeatables.required_by_migrations(proj)
-            result.data_loss = data_loss.probe(conn, [data_loss.rollback_file(m.path) for m in undo], keep)
+            result.data_loss = data_loss.probe(
+                conn, [data_loss.rollback_file(m.path) for m in undo], keep,
+                data_loss.reference_tables([Path(m.path) for m in undo]),
+            )
             if dry_run:
                 for mid in result.to_roll_back:
                     say(f"  would roll back {mid}")
                 return result
-            if result.data_loss and not allow_data_loss:
+            if data_loss.blocking(result.data_loss) and not allow_data_loss:
                 raise _refuse_data_loss(result)
             for loss in result.data_loss:
-                say(f"  destroying {loss.describe()} (--allow-data-loss)")
+                say(f"  destroying {loss.describe()}" + ("" if loss.reference else " (--allow-data-loss)"))
             result.undone_repeatables = repeatables.undo_all(conn, keep)
             if result.undone_repeatables:
                 say(f"  undid the repeatables ({len(result.undone_repeatables)} objects dropped)")
