@@ -44,7 +44,8 @@ class ScalesReport:
     def growth(self, case: str) -> float:
         row = self.p50[case]
         ref = row.get(self.reference)
-        return row[self.scales[-1]] / ref if ref else float("inf")
+        last = row.get(self.scales[-1])
+        return last / ref if ref and last is not None else float("nan")
 
     def as_dict(self) -> dict:
         return {
@@ -55,7 +56,10 @@ class ScalesReport:
         }
 
 
-def run(url: str, scales: list[float], repeat: int = 15, quiet: bool = False) -> ScalesReport:
+def run(
+    url: str, scales: list[float], repeat: int = 15, quiet: bool = False, on_scale=None
+) -> ScalesReport:
+    """on_scale(report) after each scale (the CLI writes what it has so far: a long run keeps its first scales)."""
     report = ScalesReport(scales)
     for scale in scales:
         with ui.steps(f"seed --scale {scale:g}") as on_step:
@@ -70,6 +74,8 @@ def run(url: str, scales: list[float], repeat: int = 15, quiet: bool = False) ->
             conn.close()
         for r in results:
             report.p50.setdefault(f"{r.name} [{r.form}]", {})[scale] = r.user_p50
+        if on_scale:
+            on_scale(report)
     if not quiet:
         ui.console.print(markdown(report))
     return report
@@ -83,7 +89,8 @@ def markdown(report: ScalesReport) -> str:
     for case, row in report.p50.items():
         g = report.growth(case)
         cells = " | ".join(f"{row.get(x, float('nan')):.3f}" for x in s)
-        lines.append(f"| {case} | {cells} | {g:.2f}x | {'yes' if g <= GROWTH_GOAL else '**grows**'} |")
+        verdict = "?" if math.isnan(g) else "yes" if g <= GROWTH_GOAL else "**grows**"
+        lines.append(f"| {case} | {cells} | {g:.2f}x | {verdict} |")
     return "\n".join(lines)
 
 

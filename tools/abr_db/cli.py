@@ -282,7 +282,13 @@ def bench(
     if scales:
         from . import bench_scales  # noqa: PLC0415
 
-        grown = bench_scales.run(resolve_url(db_url), bench_scales.parse_scales(scales), repeat=repeat, quiet=as_json)
+        def partial(report) -> None:
+            if output:
+                output.write_text(json.dumps(report.as_dict(), indent=2))
+
+        grown = bench_scales.run(
+            resolve_url(db_url), bench_scales.parse_scales(scales), repeat=repeat, quiet=as_json, on_scale=partial
+        )
         if plot:
             bench_scales.write_plot(grown, plot)
         text = json.dumps(grown.as_dict(), indent=2)
