@@ -192,6 +192,7 @@ def test_replication_lag_is_measured(standby, demo_db):
             psycopg.connect(standby.url_for(dbname), autocommit=True) as s:
         p.execute("create table if not exists public.replication_probe (n int primary key)")
         try:
+            standby.wait_for_replay()  # the table itself is there before the first probe
             for n in range(20):
                 p.execute("insert into public.replication_probe values (%s)", (n,))
                 t0 = time.monotonic()
