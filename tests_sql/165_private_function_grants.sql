@@ -127,7 +127,19 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.apply_stripe_event(jsonb)', 'service_role', 'rpc'),
 ('private.reconcile_stripe_subscription(jsonb,timestamp with time zone)', 'service_role', 'rpc'),
 -- service_role: metered usage measured by server code (53_usage)
-('private.record_usage(uuid,text,numeric,text,timestamp with time zone)', 'service_role', 'rpc');
+('private.record_usage(uuid,text,numeric,text,timestamp with time zone)', 'service_role', 'rpc'),
+-- privacy rights (70_privacy_export .. 74_retention): every person, officers, super admins; erasure also the server
+('private.export_my_data()', 'authenticated', 'rpc'),
+('private.request_privacy_action(text,text)', 'authenticated', 'rpc'),
+('private.withdraw_privacy_request(uuid)', 'authenticated', 'rpc'),
+('private.close_privacy_request(uuid,text,text)', 'authenticated', 'rpc'),
+('private.record_privacy_incident(text,text,timestamp with time zone,timestamp with time zone,integer,text,boolean,'
+  'text,timestamp with time zone,boolean,boolean,timestamp with time zone,timestamp with time zone,jsonb,uuid,uuid)',
+  'authenticated', 'rpc'),
+('private.retention_schedule()', 'authenticated', 'rpc'),
+('private.erase_user(uuid,uuid)', 'authenticated', 'rpc'),
+('private.erase_user(uuid,uuid)', 'service_role', 'rpc'),
+('private.pending_auth_deletions()', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee
