@@ -55,7 +55,8 @@ begin
   raise exception using
     errcode = '42501',
     message = 'audit_logs is append-only',
-    hint = 'Audit rows are never updated or deleted; expired rows are removed only by private.purge_expired_audit_logs().';
+    hint = 'Audit rows are never updated or deleted; expired rows are removed only by '
+    || 'private.purge_expired_audit_logs().';
 end;
 $$;
 

@@ -61,7 +61,8 @@ begin
   end if;
   if p_became_known_at > pg_catalog.now() + interval '1 day' or p_occurred_from > pg_catalog.now() + interval '1 day'
   then
-    raise exception using errcode = '22023', message = 'p_occurred_from and p_became_known_at must not be in the future';
+    raise exception using errcode = '22023',
+      message = 'p_occurred_from and p_became_known_at must not be in the future';
   end if;
   if p_persons_concerned is null or p_persons_concerned < 0 then
     raise exception using errcode = '22023', message = 'p_persons_concerned must be 0 or more',
