@@ -86,7 +86,7 @@ begin
       from public.profiles as p
       left join auth.users as u on p.id = u.id
       where p.erased_at is null and p.role <> 'super_admin'
-        and pg_catalog.greatest(p.created_at, p.last_login_at, u.last_sign_in_at) < v_cutoff
+        and greatest(p.created_at, p.last_login_at, u.last_sign_in_at) < v_cutoff
         and not exists (
           select from public.progress as pr where pr.user_id = p.id and pr.last_accessed >= v_cutoff
         )
