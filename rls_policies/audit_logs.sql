@@ -26,7 +26,7 @@
 alter table public.audit_logs enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
-revoke all on public.audit_logs from anon, authenticated, service_role;
+revoke all on public.audit_logs from public, anon, authenticated, service_role;
 grant select on public.audit_logs to authenticated;
 grant select on public.audit_logs to service_role;
 

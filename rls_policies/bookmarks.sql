@@ -10,6 +10,7 @@ alter table public.bookmarks enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.bookmarks from anon, authenticated;
+revoke truncate, trigger, references on public.bookmarks from public, service_role;
 grant select, delete on public.bookmarks to authenticated;
 grant insert (user_id, resource_type, resource_id, notes, tags, folder, is_favorite)
 on public.bookmarks to authenticated;

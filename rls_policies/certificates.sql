@@ -18,6 +18,7 @@
 alter table public.certificates enable row level security;
 
 revoke all on public.certificates from anon, authenticated;
+revoke truncate, trigger, references on public.certificates from public, service_role;
 grant select on public.certificates to authenticated;
 grant select, insert, update, delete on public.certificates to service_role;
 

@@ -14,6 +14,7 @@ alter table public.classification_feedback enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.classification_feedback from anon, authenticated;
+revoke truncate, trigger, references on public.classification_feedback from public, service_role;
 grant select on public.classification_feedback to authenticated;
 grant insert (
   raw_case_id, case_id, ai_classification, user_classification, feedback_type,

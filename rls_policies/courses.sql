@@ -16,16 +16,18 @@
   select policy: soft-deleted rows are visible only to super_admin) whenever
   it filters, as PostgREST always does: an educator archives (unpublishes
   and soft-deletes) their course with public.archive_course().
-  Accepted: slugs are unique across the whole table, so an educator creating
-  a course whose slug another author's hidden draft (or a soft-deleted
-  course) already holds gets 23505 from the unique key. That tells them the
-  slug is taken, not what holds it (no title, author or id); a unique key
-  that only visible rows respected would let two courses share a URL once
-  the draft is published. Choose another slug.
+  Slugs (028_points_audit_slugs_privileges): a published live course's slug
+  is unique among published live courses, a draft's among its author's own
+  live drafts. Another author's hidden draft or a soft-deleted course
+  reserves nothing, so a 23505 never reveals a row the caller cannot read;
+  a slug taken by what the caller sees (a published course, their own draft)
+  is refused with 23505 naming it, on insert and on publishing (two drafts of
+  different authors may share a slug until the first is published).
 */
 alter table public.courses enable row level security;
 
 revoke all on public.courses from anon, authenticated;
+revoke truncate, trigger, references on public.courses from public, service_role;
 grant select (
   id, title_en, title_fr, description_en, description_fr, slug, category, level, tags, keywords,
   duration_minutes, estimated_hours, lesson_count, order_index, thumbnail_url, video_intro_url,

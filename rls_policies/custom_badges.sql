@@ -15,6 +15,7 @@
 alter table public.custom_badges enable row level security;
 
 revoke all on public.custom_badges from anon, authenticated;
+revoke truncate, trigger, references on public.custom_badges from public, service_role;
 grant select, delete on public.custom_badges to authenticated;
 grant insert (
   organization_id, name, description, icon_url, criteria_type, criteria_config, rarity, points_value,

@@ -13,6 +13,7 @@ alter table public.feature_flags enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.feature_flags from anon, authenticated;
+revoke truncate, trigger, references on public.feature_flags from public, service_role;
 grant select, delete on public.feature_flags to authenticated;
 grant insert (
   flag_key, name, description, is_enabled, target_type,

@@ -13,6 +13,7 @@ alter table public.ingestion_jobs enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.ingestion_jobs from anon, authenticated;
+revoke truncate, trigger, references on public.ingestion_jobs from public, service_role;
 grant select on public.ingestion_jobs to authenticated;
 grant select, insert, update, delete on public.ingestion_jobs to service_role;
 

@@ -13,6 +13,7 @@ alter table public.invoices enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.invoices from anon, authenticated;
+revoke truncate, trigger, references on public.invoices from public, service_role;
 grant select on public.invoices to authenticated;
 grant select, insert, update, delete on public.invoices to service_role;
 

@@ -18,6 +18,7 @@
 alter table public.learning_path_enrollments enable row level security;
 
 revoke all on public.learning_path_enrollments from anon, authenticated;
+revoke truncate, trigger, references on public.learning_path_enrollments from public, service_role;
 grant select on public.learning_path_enrollments to authenticated;
 grant select, insert, update, delete on public.learning_path_enrollments to service_role;
 

@@ -8,10 +8,14 @@
   Interpretation: a path holds no content of its own (its courses' lessons
   are tier-gated by get_lesson), so every signed-in user reads published
   paths whatever their tier; anon reads every column but created_by.
+  Slugs (028): unique among published paths, and a draft's among its
+  author's own drafts: another author's hidden draft reserves none, so a
+  23505 never reveals a path the caller cannot read.
 */
 alter table public.learning_paths enable row level security;
 
 revoke all on public.learning_paths from anon, authenticated;
+revoke truncate, trigger, references on public.learning_paths from public, service_role;
 grant select (
   id, title_en, title_fr, description_en, description_fr, slug, course_ids, estimated_duration_hours,
   category, level, is_published, tier_required, created_at, updated_at

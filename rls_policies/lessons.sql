@@ -27,6 +27,7 @@
 alter table public.lessons enable row level security;
 
 revoke all on public.lessons from anon, authenticated;
+revoke truncate, trigger, references on public.lessons from public, service_role;
 grant select (
   id, course_id, title_en, title_fr, lesson_type, order_index, duration_minutes,
   pass_threshold, quiz_attempts_per_day, tribunal_case_id, requires_completion, min_time_seconds, created_at, updated_at

@@ -13,6 +13,7 @@ alter table public.notifications enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.notifications from anon, authenticated;
+revoke truncate, trigger, references on public.notifications from public, service_role;
 grant select on public.notifications to authenticated;
 grant update (read, read_at) on public.notifications to authenticated;
 grant select, insert, update, delete on public.notifications to service_role;

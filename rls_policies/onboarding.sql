@@ -12,14 +12,16 @@
 alter table public.onboarding enable row level security;
 
 revoke all on public.onboarding from anon, authenticated;
+revoke truncate, trigger, references on public.onboarding from public, service_role;
 grant select on public.onboarding to authenticated;
+-- The first-action flags (first_course_started, first_course_completed,
+-- profile_completed, first_search_performed) are not client-writable: the actions set
+-- them (triggers of 041_onboarding; record_first_search), so a client cannot claim one.
 grant insert (
-  user_id, tour_completed, tour_step_completed, tour_dismissed, checklist_items, role_specific_completed,
-  first_course_started, first_course_completed, first_search_performed, profile_completed
+  user_id, tour_completed, tour_step_completed, tour_dismissed, checklist_items, role_specific_completed
 ) on public.onboarding to authenticated;
 grant update (
-  tour_completed, tour_step_completed, tour_dismissed, checklist_items, role_specific_completed,
-  first_course_started, first_course_completed, first_search_performed, profile_completed, updated_at
+  tour_completed, tour_step_completed, tour_dismissed, checklist_items, role_specific_completed, updated_at
 ) on public.onboarding to authenticated;
 grant select, insert, update, delete on public.onboarding to service_role;
 

@@ -20,6 +20,7 @@
 alter table public.organizations enable row level security;
 
 revoke all on public.organizations from anon, authenticated;
+revoke truncate, trigger, references on public.organizations from public, service_role;
 grant select, delete on public.organizations to authenticated;
 grant insert (
   name, slug, industry, size_category, admin_email, primary_contact_name, primary_contact_phone,

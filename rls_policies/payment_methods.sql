@@ -13,6 +13,7 @@ alter table public.payment_methods enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.payment_methods from anon, authenticated;
+revoke truncate, trigger, references on public.payment_methods from public, service_role;
 grant select on public.payment_methods to authenticated;
 grant select, insert, update, delete on public.payment_methods to service_role;
 

@@ -33,6 +33,7 @@ alter table public.profiles enable row level security;
 -- Grants: start from nothing, give back what the policies need. UPDATE names
 -- every column but id and created_at; the guard trigger narrows it per caller.
 revoke all on public.profiles from anon, authenticated;
+revoke truncate, trigger, references on public.profiles from public, service_role;
 grant select on public.profiles to authenticated;
 grant update (
   email, full_name, avatar_url, phone, preferred_language,

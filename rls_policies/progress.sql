@@ -21,6 +21,7 @@
 alter table public.progress enable row level security;
 
 revoke all on public.progress from anon, authenticated;
+revoke truncate, trigger, references on public.progress from public, service_role;
 grant select on public.progress to authenticated;
 grant select, insert, update, delete on public.progress to service_role;
 

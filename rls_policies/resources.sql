@@ -13,6 +13,7 @@
 alter table public.resources enable row level security;
 
 revoke all on public.resources from anon, authenticated;
+revoke truncate, trigger, references on public.resources from public, service_role;
 grant select (
   id, title_en, title_fr, description_en, description_fr, category, tags, file_type, file_size_bytes,
   is_published, tier_required, download_count, created_at, updated_at

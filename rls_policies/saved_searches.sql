@@ -10,6 +10,7 @@ alter table public.saved_searches enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.saved_searches from anon, authenticated;
+revoke truncate, trigger, references on public.saved_searches from public, service_role;
 grant select, delete on public.saved_searches to authenticated;
 grant insert (user_id, name, description, filters, use_count, last_used, notify_on_new_results)
 on public.saved_searches to authenticated;

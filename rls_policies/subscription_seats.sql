@@ -15,6 +15,7 @@ alter table public.subscription_seats enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.subscription_seats from anon, authenticated;
+revoke truncate, trigger, references on public.subscription_seats from public, service_role;
 grant select on public.subscription_seats to authenticated;
 grant select, insert, update, delete on public.subscription_seats to service_role;
 

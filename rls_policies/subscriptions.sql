@@ -13,6 +13,7 @@ alter table public.subscriptions enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.subscriptions from anon, authenticated;
+revoke truncate, trigger, references on public.subscriptions from public, service_role;
 grant select on public.subscriptions to authenticated;
 grant select, insert, update, delete on public.subscriptions to service_role;
 

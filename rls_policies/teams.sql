@@ -13,6 +13,7 @@
 alter table public.teams enable row level security;
 
 revoke all on public.teams from anon, authenticated;
+revoke truncate, trigger, references on public.teams from public, service_role;
 grant select, delete on public.teams to authenticated;
 grant insert (organization_id, name, description, team_lead_id, seat_allocation, settings)
 on public.teams to authenticated;

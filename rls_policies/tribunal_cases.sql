@@ -19,6 +19,7 @@ alter table public.tribunal_cases enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.tribunal_cases from anon, authenticated;
+revoke truncate, trigger, references on public.tribunal_cases from public, service_role;
 grant select on public.tribunal_cases to authenticated;
 grant insert (
   case_number, title, tribunal, source_url, decision_date, year,

@@ -13,6 +13,7 @@ alter table public.tribunal_cases_raw enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.tribunal_cases_raw from anon, authenticated;
+revoke truncate, trigger, references on public.tribunal_cases_raw from public, service_role;
 grant select on public.tribunal_cases_raw to authenticated;
 grant select, insert, update, delete on public.tribunal_cases_raw to service_role;
 

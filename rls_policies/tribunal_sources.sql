@@ -13,6 +13,7 @@ alter table public.tribunal_sources enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.tribunal_sources from anon, authenticated;
+revoke truncate, trigger, references on public.tribunal_sources from public, service_role;
 grant select on public.tribunal_sources to authenticated;
 grant select, insert, update, delete on public.tribunal_sources to service_role;
 

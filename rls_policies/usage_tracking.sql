@@ -13,6 +13,7 @@ alter table public.usage_tracking enable row level security;
 
 -- Grants: start from nothing, give back what the policies need.
 revoke all on public.usage_tracking from anon, authenticated;
+revoke truncate, trigger, references on public.usage_tracking from public, service_role;
 grant select on public.usage_tracking to authenticated;
 grant select, insert, update, delete on public.usage_tracking to service_role;
 

@@ -17,6 +17,7 @@
 alter table public.user_achievements enable row level security;
 
 revoke all on public.user_achievements from anon, authenticated;
+revoke truncate, trigger, references on public.user_achievements from public, service_role;
 grant select on public.user_achievements to authenticated;
 grant select, insert, update, delete on public.user_achievements to service_role;
 

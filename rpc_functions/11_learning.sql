@@ -349,8 +349,10 @@ begin
   );
   if missing is not null then
     -- 42501: the course exists and is visible, the caller may not take it yet.
-    -- The message names the missing courses (in the caller's language) and
-    -- the hint their ids; a listed course that is gone is named by its id.
+    -- The message names the missing courses the caller may read (published and
+    -- live: in the caller's language) and the hint their ids; a listed course
+    -- the caller may not read (a draft, a deleted course) is "a course not yet
+    -- available", never its title.
     raise exception using
       errcode = '42501',
       message = 'complete the prerequisite courses first: ' || (
@@ -359,11 +361,11 @@ begin
             case when (select pr.preferred_language from public.profiles as pr
               where pr.id = (select private.current_user_id())) = 'fr' then co.title_fr end,
             co.title_en,
-            m.id::text
+            'a course not yet available'
           ), ', ' order by m.n
         )
         from pg_catalog.unnest(missing) with ordinality as m (id, n)
-        left join public.courses as co on m.id = co.id and co.deleted_at is null
+        left join public.courses as co on m.id = co.id and co.deleted_at is null and co.is_published
       ),
       hint = pg_catalog.format('Missing: %s', pg_catalog.array_to_string(missing, ', '));
   end if;

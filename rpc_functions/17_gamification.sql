@@ -11,6 +11,13 @@
                                       takes them back once; a badge gives points once, ever
   Each award is a row of private.points_ledger, unique per (user, kind, subject):
   a retried or concurrent award inserts nothing and adds nothing.
+  BOUNDS: a course or a badge is worth 0 to 10,000 points (private.max_points_value(),
+  checked on write with 22023 by 028's trigger check_points_value); total, weekly and
+  monthly points saturate at the integer bounds (private.saturated_points) instead of
+  failing, so no award can stop a learner's later awards.
+  SELF-AWARD: nobody awards a badge to themself by hand (42501), an org admin or a
+  super_admin alike: a badge is recognition by someone else; automated and hybrid
+  criteria still award an admin's own badges like anyone's.
 
   LEVEL FORMULA (private.level_of)
     level L starts at 50 * L * (L - 1) points: 1 at 0, 2 at 100, 3 at 300, 4 at 600,
@@ -271,6 +278,18 @@ comment on function private.record_points(uuid, text, uuid, integer, timestamptz
 'Internal: appends an award to private.points_ledger once per (user, kind, subject); returns the points recorded '
 '(0 for a repeat).';
 
+-- A points sum held within the integer range (saturating arithmetic).
+create or replace function private.saturated_points(p_sum bigint) returns integer
+language sql
+immutable
+set search_path = pg_catalog, pg_temp
+as $$
+  select greatest(least(p_sum, 2147483647), -2147483648)::integer
+$$;
+
+comment on function private.saturated_points(bigint) is
+'Internal: a points sum clamped to the integer range (totals saturate instead of failing with 22003).';
+
 /*
   Adds recorded points to a (locked) achievements row: the total, and the
   weekly and monthly sums of the Toronto week and month the points count
@@ -291,18 +310,20 @@ begin
   if coalesce(p_points, 0) = 0 then
     return ach;
   end if;
-  ach.total_points := ach.total_points + p_points;
+  -- Saturating: each sum is computed in bigint and held within the integer range, so
+  -- no award can fail with 22003 (and no learner's later activity with it).
+  ach.total_points := private.saturated_points(ach.total_points::bigint + p_points);
   if ach.points_week is null or wk > ach.points_week then
     ach.points_week := wk;
     ach.weekly_points := p_points;
   elsif wk = ach.points_week then
-    ach.weekly_points := ach.weekly_points + p_points;
+    ach.weekly_points := private.saturated_points(ach.weekly_points::bigint + p_points);
   end if;
   if ach.points_month is null or mo > ach.points_month then
     ach.points_month := mo;
     ach.monthly_points := p_points;
   elsif mo = ach.points_month then
-    ach.monthly_points := ach.monthly_points + p_points;
+    ach.monthly_points := private.saturated_points(ach.monthly_points::bigint + p_points);
   end if;
   return ach;
 end;
@@ -828,6 +849,12 @@ begin
       message = 'this badge is inactive',
       hint = 'Reactivate it before awarding it.';
   end if;
+  if p_user_id = (select private.current_user_id()) then
+    raise exception using
+      errcode = '42501',
+      message = 'you cannot award a badge to yourself',
+      hint = 'Another admin of your organization awards it.';
+  end if;
   ach := private.achievements_locked(p_user_id);
   if b.id::text = any(ach.badges_earned) then
     raise exception using
@@ -853,8 +880,9 @@ $$;
 
 comment on function public.award_badge(uuid, uuid) is
 'An org admin awards a manual or hybrid badge of their organization to one of its members (a super_admin: any '
-'organization''s, to its members); the member gets the badge''s points (once ever) and a notification. 22023 missing '
-'id, inactive or automated badge; P0002 badge or member not found; 42501 not an org admin; 23505 already held.';
+'organization''s, to its members, never to themself); the member gets the badge''s points (once ever) and a '
+'notification. 22023 missing id, inactive or automated badge; P0002 badge or member not found; 42501 not an org '
+'admin, or the caller themself; 23505 already held.';
 
 create or replace function private.revoke_badge(p_badge_id uuid, p_user_id uuid)
 returns table (badge_id uuid, user_id uuid, revoked boolean)
@@ -906,6 +934,7 @@ revoke all on function
   private.save_achievements(public.user_achievements),
   private.learning_adjust_counter(uuid, text, integer),
   private.record_points(uuid, text, uuid, integer, timestamptz, uuid),
+  private.saturated_points(bigint),
   private.add_points(public.user_achievements, integer, timestamptz),
   private.extend_streak(public.user_achievements, date),
   private.learning_notify(uuid, text, text, text, text, text),

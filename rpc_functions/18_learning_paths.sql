@@ -168,7 +168,11 @@ begin
       / pg_catalog.cardinality(lp.course_ids), 2
     ) end,
     nc.course_id,
-    case when p_lang = 'fr' then coalesce(co.title_fr, co.title_en) else co.title_en end,
+    -- The title of a course the learner may read only (published and live): an
+    -- unpublished or deleted next course is named by nothing but its id.
+    case when co.is_published and co.deleted_at is null then
+      case when p_lang = 'fr' then coalesce(co.title_fr, co.title_en) else co.title_en end
+    end,
     case when nc.course_id is null then null else (
       coalesce(co.is_published and co.deleted_at is null, false)
       and v_tier >= private.tier_rank(co.tier_required)

@@ -10,7 +10,12 @@
                                       else its role claim: service_role),
                                       the request's address and user agent,
                                       and redacts Stripe ids, payment details
-                                      and amounts in p_changes.
+                                      and amounts in p_changes at every depth
+                                      (private.audit_redacted, 028: billing
+                                      keys, and Stripe ids by their shape).
+                                      A service_role JWT's row says
+                                      user_role service_role, with the user
+                                      its sub names, if any.
     public.record_audit_event(...)    thin SECURITY INVOKER wrapper, because
                                       supabase-js' rpc() reaches only the
                                       exposed schema.
@@ -103,7 +108,8 @@ $$;
 
 comment on function public.record_audit_event(text, text, uuid, uuid, jsonb, text, boolean) is
 'Server side only (service_role): appends an event to the audit trail, stamped with the current time and the '
-'JWT''s actor; Stripe ids, payment details and amounts in p_changes are stored as "[redacted]". Returns the row id. '
+'JWT''s actor; Stripe ids, payment details and amounts anywhere in p_changes (nested objects and arrays, ids by '
+'their shape) are stored as "[redacted]". Returns the row id. '
 '22023 bad input, P0002 unknown organization.';
 
 revoke all on function

@@ -52,11 +52,20 @@ begin
     where ce.status = 'active' and ce.expiry_date < private.toronto_day(at_time)
     returning ce.user_id, ce.certificate_number, ce.expiry_date
   loop
-    perform private.learning_notify(
-      cert.user_id, 'system', 'Certificate expired', 'Certificat expiré',
-      pg_catalog.format('Your certificate %s expired on %s.', cert.certificate_number, cert.expiry_date),
-      pg_catalog.format('Votre certificat %s a expiré le %s.', cert.certificate_number, cert.expiry_date)
-    );
+    -- One holder's notification that fails is logged and skipped: the certificates
+    -- still expire and the other holders are still told.
+    begin
+      perform private.learning_notify(
+        cert.user_id, 'system', 'Certificate expired', 'Certificat expiré',
+        pg_catalog.format('Your certificate %s expired on %s.', cert.certificate_number, cert.expiry_date),
+        pg_catalog.format('Votre certificat %s a expiré le %s.', cert.certificate_number, cert.expiry_date)
+      );
+    exception when others then
+      raise warning using message = pg_catalog.format(
+        'expire-certificates: notification of certificate %s skipped (%s: %s)', cert.certificate_number, sqlstate,
+        sqlerrm
+      );
+    end;
     expired := expired + 1;
   end loop;
   return expired;

@@ -83,10 +83,12 @@ declare
   v_allowed text [];
   v_filters private.case_filters;
 begin
-  if p_year_from is not null and p_year_from not between 1900 and 2100
-    or p_year_to is not null and p_year_to not between 1900 and 2100
-  then
-    raise exception using errcode = '22023', message = 'year filter out of range',
+  if p_year_from not between 1900 and 2100 then
+    raise exception using errcode = '22023', message = 'p_year_from must be a year from 1900 to 2100',
+      hint = 'p_year_from and p_year_to are years between 1900 and 2100.';
+  end if;
+  if p_year_to not between 1900 and 2100 then
+    raise exception using errcode = '22023', message = 'p_year_to must be a year from 1900 to 2100',
       hint = 'p_year_from and p_year_to are years between 1900 and 2100.';
   end if;
   if p_year_from > p_year_to then
@@ -105,6 +107,10 @@ begin
       when 'p_race_categories' then p_race_categories
       else p_precedent_values
     end;
+    if pg_catalog.array_ndims(v_list) > 1 then
+      raise exception using errcode = '22023', message = pg_catalog.format('%s must be a one-dimensional list', v_name),
+        hint = 'Pass a flat list of values, e.g. {HRTO,CHRT}.';
+    end if;
     if array_position(v_list, null) is not null then
       raise exception using errcode = '22023', message = pg_catalog.format('%s contains a null', v_name),
         hint = 'Filter lists hold values only; pass null or an empty list for no filter.';
@@ -178,11 +184,11 @@ declare
   v_folded tsquery;
 begin
   if p_lang is null or p_lang not in ('en', 'fr') then
-    raise exception using errcode = '22023', message = pg_catalog.format('invalid language %L', p_lang),
+    raise exception using errcode = '22023', message = pg_catalog.format('p_lang must be en or fr, not %L', p_lang),
       hint = 'p_lang is en or fr.';
   end if;
   if pg_catalog.length(p_query) > 500 then
-    raise exception using errcode = '22023', message = 'query too long',
+    raise exception using errcode = '22023', message = 'p_query is too long',
       hint = 'A search query has at most 500 characters.';
   end if;
   if nullif(pg_catalog.btrim(p_query), '') is null then
@@ -200,7 +206,7 @@ begin
     end if;
   end if;
   if pg_catalog.numnode(v_query) = 0 then
-    raise exception using errcode = '22023', message = 'the query has no searchable word',
+    raise exception using errcode = '22023', message = 'p_query has no searchable word',
       hint = 'Common words (the, of, le, de) are ignored: add a more specific word.';
   end if;
   return v_query;
@@ -218,11 +224,11 @@ set search_path = pg_catalog, pg_temp
 as $$
 begin
   if p_embedding is null or extensions.vector_dims(p_embedding) <> 384 then
-    raise exception using errcode = '22023', message = 'the query embedding must have 384 dimensions',
+    raise exception using errcode = '22023', message = 'p_query_embedding must have 384 dimensions',
       hint = 'Embed the query with the model of tribunal_cases.embedding_model (multilingual-e5-small).';
   end if;
   if extensions.vector_norm(p_embedding) = 0 then
-    raise exception using errcode = '22023', message = 'the query embedding is a zero vector',
+    raise exception using errcode = '22023', message = 'p_query_embedding is a zero vector',
       hint = 'A zero vector has no direction to compare.';
   end if;
   return p_embedding;
@@ -432,8 +438,12 @@ begin
     exception when others then
       v_after_rank := null;
     end;
-    if v_after_rank is null or v_after_id is null or pg_catalog.split_part(p_cursor, ':', 3) <> '' then
-      raise exception using errcode = '22023', message = 'invalid cursor',
+    -- A rank this search returns: finite and from 0 to 1,000,000 (a text rank is at most
+    -- ~1.5, a day number at most ~767,000); NaN, infinities and 1e30 are not cursors.
+    if v_after_rank is null or v_after_id is null or pg_catalog.split_part(p_cursor, ':', 3) <> ''
+      or not (v_after_rank between 0 and 1000000)
+    then
+      raise exception using errcode = '22023', message = 'p_cursor is not a cursor of this search',
         hint = 'Pass the cursor column of the last row of the previous page, unchanged.';
     end if;
   end if;
@@ -820,7 +830,8 @@ begin
     or p_semantic_weight is null or p_semantic_weight not between 0 and 1
     or p_full_text_weight + p_semantic_weight = 0
   then
-    raise exception using errcode = '22023', message = 'weights must be between 0 and 1, not both 0',
+    raise exception using errcode = '22023',
+      message = 'p_full_text_weight and p_semantic_weight must be between 0 and 1, not both 0',
       hint = 'p_full_text_weight and p_semantic_weight default to 1.';
   end if;
   return query

@@ -8,8 +8,13 @@
     (each a string or an array of strings), year_from, year_to (integers),
     anti_black_only (boolean). The singular keys the data explorer used before
     (tribunal, outcome, protected_ground, race_category, precedent_value, and
-    type for a discrimination type) are read too. Other keys are ignored. A
-    value of the wrong JSON type is refused with 22023.
+    type for a discrimination type) are read too. Other keys are ignored.
+    Checked on every write (028's trigger check_filters calls
+    private.saved_search_filters_checked): a value of the wrong JSON type, a
+    year that is not a whole number from 1900 to 2100, an unknown language,
+    outcome, race category or precedent value, or a query with no searchable
+    word is refused with 22023 naming the key; a search the alert job cannot
+    run is never stored.
 
   run_saved_search(p_id): the owner only (another user's id is P0002, as if it
   did not exist); the first page (no p_cursor) counts a use (use_count + 1,
@@ -21,6 +26,10 @@
   has matching cases created after the search itself that it has not
   announced yet; private.saved_search_notified_cases remembers them, so a case
   is never announced twice by the same search. In the owner's language.
+  Each search runs in its own subtransaction: one that fails, whatever the
+  error (filters stored before they were checked on write, a notification
+  refused), is logged as a WARNING naming the search and skipped with nothing
+  of it written, and the job goes on: no user's data stops everyone's alerts.
 */
 
 -- Filters of a saved search -------------------------------------------------------
@@ -43,7 +52,8 @@ begin
     end if;
     if
       pg_catalog.jsonb_typeof(v_value) = 'array'
-      and not pg_catalog.jsonb_path_exists(v_value, '$[*] ? (@.type() != "string")')
+      -- strict: lax mode would unwrap a nested list and take [["a"]] for ["a"].
+      and not pg_catalog.jsonb_path_exists(v_value, 'strict $[*] ? (@.type() != "string")')
     then
       return array(select pg_catalog.jsonb_array_elements_text(v_value));
     end if;
@@ -78,6 +88,80 @@ $$;
 
 comment on function private.saved_search_scalar(jsonb, text, text) is
 'Internal: a saved-search filter of JSON type p_type (string, number, boolean) as text, or 22023.';
+
+-- A year filter: null when absent; a whole JSON number from 1900 to 2100, else 22023.
+create or replace function private.saved_search_year(p_filters jsonb, p_key text) returns integer
+language plpgsql
+immutable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_year numeric := private.saved_search_scalar(p_filters, p_key, 'number')::numeric;
+begin
+  if v_year is not null and (v_year <> pg_catalog.trunc(v_year) or v_year not between 1900 and 2100) then
+    raise exception using errcode = '22023',
+      message = pg_catalog.format('saved search filter %s must be a whole year from 1900 to 2100', p_key),
+      hint = 'Edit the saved search''s filters.';
+  end if;
+  return v_year::integer;
+end;
+$$;
+
+comment on function private.saved_search_year(jsonb, text) is
+'Internal: the year_from / year_to filter of a saved search as an integer (1900-2100), or 22023.';
+
+/*
+  Every rule the filters are read by, applied at once: what the trigger
+  check_filters (028) runs on each write. A rule of the search itself (a
+  language, an outcome, a query of stop words) is re-raised naming the key.
+*/
+create or replace function private.saved_search_filters_checked(p_filters jsonb) returns void
+language plpgsql
+stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_lang text;
+  v_message text;
+begin
+  if p_filters is null then
+    return; -- the column's NOT NULL refuses it (23502)
+  end if;
+  if pg_catalog.jsonb_typeof(p_filters) <> 'object' then
+    raise exception using errcode = '22023', message = 'saved search filters must be a JSON object',
+      hint = 'For example {"query": "racial profiling", "year_from": 2015}.';
+  end if;
+  v_lang := coalesce(private.saved_search_scalar(p_filters, 'lang', 'string'), 'en');
+  if v_lang not in ('en', 'fr') then
+    raise exception using errcode = '22023', message = 'saved search filter lang must be en or fr',
+      hint = 'Edit the saved search''s filters.';
+  end if;
+  begin
+    perform private.case_tsquery(private.saved_search_scalar(p_filters, 'query', 'string'), v_lang);
+    perform private.case_filters_checked(
+      private.saved_search_list(p_filters, array['tribunals', 'tribunal']),
+      private.saved_search_year(p_filters, 'year_from'),
+      private.saved_search_year(p_filters, 'year_to'),
+      private.saved_search_list(p_filters, array['outcomes', 'outcome']),
+      private.saved_search_list(p_filters, array['protected_grounds', 'protected_ground']),
+      private.saved_search_list(p_filters, array['discrimination_types', 'type']),
+      coalesce(private.saved_search_scalar(p_filters, 'anti_black_only', 'boolean')::boolean, false),
+      private.saved_search_list(p_filters, array['race_categories', 'race_category']),
+      private.saved_search_list(p_filters, array['precedent_values', 'precedent_value'])
+    );
+  exception when sqlstate '22023' then
+    get stacked diagnostics v_message = message_text;
+    if v_message !~ '^saved search filter' then
+      -- The search's own rule: its argument names (p_query, p_outcomes) become the filter keys.
+      v_message := 'saved search filters: ' || pg_catalog.regexp_replace(v_message, '\mp_', '', 'g');
+    end if;
+    raise exception using errcode = '22023', message = v_message, hint = 'Edit the saved search''s filters.';
+  end;
+end;
+$$;
+
+comment on function private.saved_search_filters_checked(jsonb) is
+'Internal: raises 22023 naming the key when saved-search filters cannot run (028''s trigger check_filters).';
 
 -- run_saved_search --------------------------------------------------------------------
 
@@ -124,8 +208,8 @@ begin
     private.saved_search_scalar(v_filters, 'query', 'string'),
     coalesce(private.saved_search_scalar(v_filters, 'lang', 'string'), 'en'),
     private.saved_search_list(v_filters, array['tribunals', 'tribunal']),
-    private.saved_search_scalar(v_filters, 'year_from', 'number')::integer,
-    private.saved_search_scalar(v_filters, 'year_to', 'number')::integer,
+    private.saved_search_year(v_filters, 'year_from'),
+    private.saved_search_year(v_filters, 'year_to'),
     private.saved_search_list(v_filters, array['outcomes', 'outcome']),
     private.saved_search_list(v_filters, array['protected_grounds', 'protected_ground']),
     private.saved_search_list(v_filters, array['discrimination_types', 'type']),
@@ -191,8 +275,8 @@ declare
   v_query tsquery := private.case_tsquery(private.saved_search_scalar(v_filters, 'query', 'string'), v_lang);
   v_case_filters private.case_filters := private.case_filters_checked(
     private.saved_search_list(v_filters, array['tribunals', 'tribunal']),
-    private.saved_search_scalar(v_filters, 'year_from', 'number')::integer,
-    private.saved_search_scalar(v_filters, 'year_to', 'number')::integer,
+    private.saved_search_year(v_filters, 'year_from'),
+    private.saved_search_year(v_filters, 'year_to'),
     private.saved_search_list(v_filters, array['outcomes', 'outcome']),
     private.saved_search_list(v_filters, array['protected_grounds', 'protected_ground']),
     private.saved_search_list(v_filters, array['discrimination_types', 'type']),
@@ -235,6 +319,8 @@ declare
   v_notification_id uuid;
   v_count integer;
   v_notified integer := 0;
+  v_error_state text;
+  v_error text;
 begin
   for v_search in
     select s as search, p.preferred_language as lang
@@ -245,50 +331,55 @@ begin
   loop
     begin
       v_case_ids := private.saved_search_new_cases(v_search.search);
-    exception when sqlstate '22023' then
-      continue; -- filters no longer valid: the search cannot run, nothing to announce
+      continue when pg_catalog.cardinality(v_case_ids) = 0;
+
+      -- Claim the cases first: a concurrent run announces none of them twice.
+      with claimed as (
+        insert into private.saved_search_notified_cases (saved_search_id, case_id)
+        select (v_search.search).id, u.case_id from unnest(v_case_ids) as u (case_id)
+        on conflict do nothing
+        returning case_id
+      )
+      select array_agg(claimed.case_id) into v_claimed from claimed;
+      continue when v_claimed is null;
+      v_count := pg_catalog.cardinality(v_claimed);
+      select c.title into v_first_title
+      from public.tribunal_cases as c
+      where c.id = any (v_claimed)
+      order by c.created_at, c.id
+      limit 1;
+
+      insert into public.notifications (user_id, type, title, message, link_url, link_text)
+      values (
+        (v_search.search).user_id,
+        'new_content',
+        case v_search.lang
+          when 'fr' then pg_catalog.format('Nouvelles décisions : %s', (v_search.search).name)
+          else pg_catalog.format('New cases: %s', (v_search.search).name)
+        end,
+        case v_search.lang
+          when 'fr' then pg_catalog.format(
+            '%s nouvelle(s) décision(s) correspondent à votre recherche sauvegardée, dont « %s ».',
+            v_count, v_first_title
+          )
+          else pg_catalog.format('%s new case(s) match your saved search, including "%s".', v_count, v_first_title)
+        end,
+        '/cases/search?saved=' || (v_search.search).id::text,
+        case v_search.lang when 'fr' then 'Voir les décisions' else 'See the cases' end
+      )
+      returning id into v_notification_id;
+
+      update private.saved_search_notified_cases as n
+      set notification_id = v_notification_id
+      where n.saved_search_id = (v_search.search).id and n.notification_id is null;
+      v_notified := v_notified + 1;
+    exception when others then
+      -- This search only: its claims and notification are rolled back, the job goes on.
+      get stacked diagnostics v_error_state = returned_sqlstate, v_error = message_text;
+      raise warning using message = pg_catalog.format(
+        'notify-saved-search-results: saved search %s skipped (%s: %s)', (v_search.search).id, v_error_state, v_error
+      );
     end;
-    continue when pg_catalog.cardinality(v_case_ids) = 0;
-
-    -- Claim the cases first: a concurrent run announces none of them twice.
-    with claimed as (
-      insert into private.saved_search_notified_cases (saved_search_id, case_id)
-      select (v_search.search).id, u.case_id from unnest(v_case_ids) as u (case_id)
-      on conflict do nothing
-      returning case_id
-    )
-    select array_agg(claimed.case_id) into v_claimed from claimed;
-    continue when v_claimed is null;
-    v_count := pg_catalog.cardinality(v_claimed);
-    select c.title into v_first_title
-    from public.tribunal_cases as c
-    where c.id = any (v_claimed)
-    order by c.created_at, c.id
-    limit 1;
-
-    insert into public.notifications (user_id, type, title, message, link_url, link_text)
-    values (
-      (v_search.search).user_id,
-      'new_content',
-      case v_search.lang
-        when 'fr' then pg_catalog.format('Nouvelles décisions : %s', (v_search.search).name)
-        else pg_catalog.format('New cases: %s', (v_search.search).name)
-      end,
-      case v_search.lang
-        when 'fr' then pg_catalog.format(
-          '%s nouvelle(s) décision(s) correspondent à votre recherche sauvegardée, dont « %s ».', v_count, v_first_title
-        )
-        else pg_catalog.format('%s new case(s) match your saved search, including "%s".', v_count, v_first_title)
-      end,
-      '/cases/search?saved=' || (v_search.search).id::text,
-      case v_search.lang when 'fr' then 'Voir les décisions' else 'See the cases' end
-    )
-    returning id into v_notification_id;
-
-    update private.saved_search_notified_cases as n
-    set notification_id = v_notification_id
-    where n.saved_search_id = (v_search.search).id and n.notification_id is null;
-    v_notified := v_notified + 1;
   end loop;
   return v_notified;
 end;
@@ -296,11 +387,14 @@ $$;
 
 comment on function private.notify_saved_search_results() is
 'Job notify-saved-search-results: one notification per alerting saved search with new matching cases, '
-'never twice for a case; returns how many notifications were created.';
+'never twice for a case; a search that fails is logged (WARNING) and skipped, the others go on; returns how many '
+'notifications were created.';
 
 revoke all on function
 private.saved_search_list(jsonb, text []),
 private.saved_search_scalar(jsonb, text, text),
+private.saved_search_year(jsonb, text),
+private.saved_search_filters_checked(jsonb),
 private.run_saved_search(uuid, integer, text),
 public.run_saved_search(uuid, integer, text),
 private.saved_search_new_cases(public.saved_searches),

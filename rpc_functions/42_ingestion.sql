@@ -308,11 +308,18 @@ begin
     order by j.last_activity_at
     for update skip locked
   loop
-    perform private.finish_ingestion_job(v_job.id, 'failed', pg_catalog.format(
-      'the worker stopped reporting: no activity since %s (failed after %s of silence by fail-stale-ingestion-jobs)',
-      v_job.last_activity_at, p_silence
-    ));
-    v_failed := v_failed + 1;
+    -- One job at a time: a job that cannot be failed is logged and skipped, the others still are.
+    begin
+      perform private.finish_ingestion_job(v_job.id, 'failed', pg_catalog.format(
+        'the worker stopped reporting: no activity since %s (failed after %s of silence by fail-stale-ingestion-jobs)',
+        v_job.last_activity_at, p_silence
+      ));
+      v_failed := v_failed + 1;
+    exception when others then
+      raise warning using message = pg_catalog.format(
+        'fail-stale-ingestion-jobs: job %s skipped (%s: %s)', v_job.id, sqlstate, sqlerrm
+      );
+    end;
   end loop;
   return v_failed;
 end;

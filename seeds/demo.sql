@@ -415,7 +415,7 @@ on conflict (id) do nothing;
 
 insert into public.onboarding (user_id, tour_completed, first_course_started, first_course_completed)
 values (md5('user:grace')::uuid, true, true, true), (md5('user:henri')::uuid, false, true, false)
-on conflict (user_id) do nothing;
+on conflict (user_id) do update set tour_completed = excluded.tour_completed;
 
 insert into public.classification_feedback (id, raw_case_id, ai_classification, user_classification, feedback_type,
   confidence_rating, reviewed_by)

@@ -113,3 +113,24 @@ def test_supabase_linter_fails_on_a_table_without_rls(fresh_db):
     proc = _supabase_advisors(fresh_db)
     assert proc.returncode != 0
     assert "rls_disabled_in_public" in proc.stdout + proc.stderr
+
+
+def test_table_maintenance_check_flags_truncate_trigger_and_references_of_api_roles(fresh_db):
+    """TRUNCATE fires no row trigger (no audit row), TRIGGER lets a role run its code on
+    every write, REFERENCES lets it probe keys: no API role, nor PUBLIC, may hold them."""
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        bootstrap.apply_bootstrap(conn)
+        for name in ("by_default", "to_public", "revoked"):
+            conn.execute(f"create table public.t_{name} (id int primary key)")
+            conn.execute(f"alter table public.t_{name} enable row level security")
+            conn.execute(f"revoke truncate, trigger, references on public.t_{name} "
+                         "from public, anon, authenticated, service_role")
+        # The bootstrap's (and Supabase's) default privileges give service_role everything.
+        conn.execute("grant truncate, trigger, references on public.t_by_default to service_role")
+        conn.execute("grant trigger on public.t_to_public to public")
+    flagged = {
+        f.object: f.detail for f in _findings(fresh_db) if f.check == "api_role_table_maintenance"
+    }
+    assert set(flagged) == {"public.t_by_default", "public.t_to_public"}
+    assert "TRUNCATE by service_role" in flagged["public.t_by_default"]
+    assert "TRIGGER by anon" in flagged["public.t_to_public"]

@@ -114,3 +114,33 @@ def test_committed_vectors_are_the_models(new_db, project_snapshot):
                 (embed.vector_literal(vec, 4), number),
             ).fetchone()[0]
             assert similarity > 0.999, number
+
+
+def test_course_and_lesson_documents_join_both_languages():
+    assert embed.course_document("Title", "Titre", " About ", None) == "Title\nTitre\nAbout"
+    doc = embed.lesson_document("L", None, "x" * 5000, "y")
+    assert doc == "L\n" + "x" * embed.CONTENT_CHARS + "\ny"
+
+
+@needs_model
+def test_committed_course_vectors_are_the_models(new_db, project_snapshot):
+    """seeds/demo_courses.sql holds what `abr-db embed` computes for the demo catalog; an edited
+    course loses its embedding and the next run computes it again."""
+    url = _applied(new_db, project_snapshot)
+    seed.seed(url, Project(project_snapshot))
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("create table committed as select * from private.course_embeddings")
+        conn.execute("delete from private.course_embeddings")
+        assert embed.count_missing_catalog(url) == conn.execute("select count(*) from public.courses").fetchone()[0]
+    embed.embed_missing_catalog(url, embed.load_model(threads=1))
+    with psycopg.connect(url, autocommit=True) as conn:
+        worst = conn.execute(
+            "select min(1 - (e.embedding operator(extensions.<=>) c.embedding)) from private.course_embeddings as e"
+            " join committed as c using (course_id)"
+        ).fetchone()[0]
+        assert worst > 0.999
+        conn.execute(
+            "update public.courses set title_en = title_en || ' (2nd edition)' where slug = 'anti-racism-at-work'"
+        )
+        assert embed.count_missing_catalog(url) == 1
+    assert embed.embed_missing_catalog(url, embed.load_model(threads=1)) == 1

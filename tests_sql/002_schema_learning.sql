@@ -154,7 +154,10 @@ select col_is_null('public', 'courses', 'deleted_at', 'courses.deleted_at may be
 
 select has_pk('public', 'courses', 'courses has a primary key');
 select col_is_pk('public', 'courses', array['id']::name[], 'the primary key of courses is (id)');
-select col_is_unique('public', 'courses', array['slug']::name[], '(slug) is unique in courses (courses_slug_key)');
+select has_index(
+  'public', 'courses', 'courses_published_slug_key',
+  'a published live course''s slug is unique among published live courses (courses_published_slug_key)'
+);
 
 select fk_ok(
   'public', 'courses',
@@ -170,12 +173,19 @@ select results_eq(
   'courses_created_by_fkey is on delete set null'
 );
 
-select has_index('public', 'courses', 'courses_slug_key', 'index courses_slug_key exists');
 select results_eq(
   $$select pg_catalog.pg_get_indexdef(c.oid) from pg_catalog.pg_class as c where c.relnamespace = 'public'::regnamespace
-    and c.relname = 'courses_slug_key'$$,
-  array['CREATE UNIQUE INDEX courses_slug_key ON public.courses USING btree (slug)'],
-  'courses_slug_key has its definition'
+    and c.relname = 'courses_published_slug_key'$$,
+  array['CREATE UNIQUE INDEX courses_published_slug_key ON public.courses USING btree (slug) '
+    || 'WHERE (is_published AND (deleted_at IS NULL))'],
+  'courses_published_slug_key has its definition'
+);
+select results_eq(
+  $$select pg_catalog.pg_get_indexdef(c.oid) from pg_catalog.pg_class as c where c.relnamespace = 'public'::regnamespace
+    and c.relname = 'courses_draft_slug_key'$$,
+  array['CREATE UNIQUE INDEX courses_draft_slug_key ON public.courses USING btree (created_by, slug) '
+    || 'WHERE ((NOT is_published) AND (deleted_at IS NULL))'],
+  'courses_draft_slug_key: a draft''s slug is unique among its author''s drafts (028)'
 );
 select has_index('public', 'courses', 'idx_courses_category', 'index idx_courses_category exists');
 select results_eq(
@@ -784,8 +794,8 @@ select throws_ok(
 select throws_ok(
     $$insert into public.courses (title_en, slug, category, level, duration_minutes, points_value)
       values ('X', 'x-points', 'Legal', 'Advanced', 10, -1)$$,
-    '23514', 'new row for relation "courses" violates check constraint "courses_points_value_check"',
-    'a negative points value is rejected'
+    '22023', 'points_value must be a whole number from 0 to 10000, not -1',
+    'a negative points value is rejected (22023, 028)'
 );
 select lives_ok(
     $$insert into public.courses (title_en, slug, category, level, duration_minutes, estimated_hours, points_value)
@@ -793,10 +803,10 @@ select lives_ok(
     'a one-minute course worth zero points and zero hours is accepted'
 );
 select throws_ok(
-    $$insert into public.courses (title_en, slug, category, level, duration_minutes) values ('X', 'foundations',
-      'Legal', 'Advanced', 10)$$,
-    '23505', 'duplicate key value violates unique constraint "courses_slug_key"',
-    'two courses cannot share a slug'
+    $$insert into public.courses (title_en, slug, category, level, duration_minutes, created_by) values ('X',
+      'foundations', 'Legal', 'Advanced', 10, '00000000-0000-0000-0000-0000000000a2')$$,
+    '23505', 'the slug ''foundations'' is already used by a published course or by one of your drafts',
+    'an author''s two drafts cannot share a slug (028: another author''s draft reserves none)'
 );
 select throws_ok(
     $$insert into public.courses (title_en, slug, category, level, duration_minutes, created_by)

@@ -519,10 +519,9 @@ select col_has_default('public', 'learning_paths', 'updated_at', 'learning_paths
 
 select has_pk('public', 'learning_paths', 'learning_paths has a primary key');
 select col_is_pk('public', 'learning_paths', array['id']::name[], 'the primary key of learning_paths is (id)');
-select col_is_unique(
-  'public', 'learning_paths',
-  array['slug']::name[],
-  '(slug) is unique in learning_paths (learning_paths_slug_key)'
+select has_index(
+  'public', 'learning_paths', 'learning_paths_published_slug_key',
+  'a published path''s slug is unique among published paths (learning_paths_published_slug_key)'
 );
 
 select fk_ok(
@@ -559,12 +558,19 @@ select results_eq(
   array['CREATE INDEX idx_learning_paths_published ON public.learning_paths USING btree (is_published)'],
   'idx_learning_paths_published has its definition'
 );
-select has_index('public', 'learning_paths', 'learning_paths_slug_key', 'index learning_paths_slug_key exists');
 select results_eq(
   $$select pg_catalog.pg_get_indexdef(c.oid) from pg_catalog.pg_class as c where c.relnamespace = 'public'::regnamespace
-    and c.relname = 'learning_paths_slug_key'$$,
-  array['CREATE UNIQUE INDEX learning_paths_slug_key ON public.learning_paths USING btree (slug)'],
-  'learning_paths_slug_key has its definition'
+    and c.relname = 'learning_paths_published_slug_key'$$,
+  array['CREATE UNIQUE INDEX learning_paths_published_slug_key ON public.learning_paths USING btree (slug) '
+    || 'WHERE is_published'],
+  'learning_paths_published_slug_key has its definition'
+);
+select results_eq(
+  $$select pg_catalog.pg_get_indexdef(c.oid) from pg_catalog.pg_class as c where c.relnamespace = 'public'::regnamespace
+    and c.relname = 'learning_paths_draft_slug_key'$$,
+  array['CREATE UNIQUE INDEX learning_paths_draft_slug_key ON public.learning_paths USING btree (created_by, slug) '
+    || 'WHERE (NOT is_published)'],
+  'learning_paths_draft_slug_key: a draft''s slug is unique among its author''s drafts (028)'
 );
 
 select has_trigger('public', 'learning_paths', 'set_updated_at', 'learning_paths has the trigger set_updated_at');
@@ -731,8 +737,8 @@ select lives_ok(
 select throws_ok(
     $$insert into public.custom_badges (organization_id, name,
       points_value) values ('00000000-0000-0000-0000-0000000000b1', 'X', -1)$$,
-    '23514', 'new row for relation "custom_badges" violates check constraint "custom_badges_points_value_check"',
-    'a badge worth negative points is rejected'
+    '22023', 'points_value must be a whole number from 0 to 10000, not -1',
+    'a badge worth negative points is rejected (22023, 028)'
 );
 select throws_ok(
     $$insert into public.custom_badges (organization_id, name) values ('00000000-0000-0000-0000-0000000000b1',
@@ -791,9 +797,10 @@ select throws_ok(
     'a negative estimated duration is rejected'
 );
 select throws_ok(
-    $$insert into public.learning_paths (title_en, slug, course_ids) values ('X', 'start-here', '{}')$$,
-    '23505', 'duplicate key value violates unique constraint "learning_paths_slug_key"',
-    'two learning paths cannot share a slug'
+    $$insert into public.learning_paths (title_en, slug, course_ids, created_by)
+      values ('X', 'start-here', '{}', '00000000-0000-0000-0000-0000000000a1')$$,
+    '23505', 'the slug ''start-here'' is already used by a published learning path or by one of your drafts',
+    'an author''s two draft paths cannot share a slug (028: another author''s draft reserves none)'
 );
 select throws_ok(
     $$insert into public.learning_paths (title_en, slug, course_ids) values ('X', 'no-courses', null)$$,

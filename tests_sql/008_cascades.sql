@@ -226,9 +226,11 @@ insert into public.ai_coaching_sessions (user_id, session_type, ai_response) val
 ('00000000-0000-0000-0000-0000000000a1', 'motivation', 'Keep going'),
 ('00000000-0000-0000-0000-0000000000a2', 'motivation', 'Keep going');
 
+-- Course rows above may have made them already (first_course_started, 041_onboarding).
 insert into public.onboarding (user_id) values
 ('00000000-0000-0000-0000-0000000000a1'),
-('00000000-0000-0000-0000-0000000000a2');
+('00000000-0000-0000-0000-0000000000a2')
+on conflict (user_id) do nothing;
 
 insert into public.learning_paths (title_en, slug, course_ids, created_by) values
 ('Start here', 'start-here', array['00000000-0000-0000-0000-0000000000c3'::uuid],

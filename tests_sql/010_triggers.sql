@@ -102,6 +102,10 @@ values ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000
 insert into public.payment_methods (organization_id, stripe_payment_method_id, stripe_customer_id, updated_at)
 values ('00000000-0000-0000-0000-0000000000b1', 'pm_1', 'cus_1', '2000-01-01 00:00:00+00');
 
+-- The course row above already made a1's onboarding row (first_course_started, 041_onboarding):
+-- start it again with a known updated_at.
+delete from public.onboarding
+where user_id = '00000000-0000-0000-0000-0000000000a1';
 insert into public.onboarding (user_id, updated_at) values ('00000000-0000-0000-0000-0000000000a1',
   '2000-01-01 00:00:00+00');
 

@@ -5,7 +5,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(43);
+select plan(45);
 
 -- Arrange (as the superuser): two organizations, one user of each of the
 -- nine roles in acme, an org_admin and a learner in globex, and a
@@ -85,9 +85,19 @@ select lives_ok(
   'an investigator creates his own onboarding row'
 );
 select results_eq(
-  $$update public.onboarding set first_search_performed = true returning 1$$,
+  $$update public.onboarding set tour_step_completed = 2 returning 1$$,
   array[1],
   'an investigator updates his own row, and only it'
+);
+select throws_ok(
+  $$update public.onboarding set first_search_performed = true$$,
+  '42501', 'permission denied for table onboarding',
+  'a first-action flag is set by the action, never by the client (raises)'
+);
+select throws_ok(
+  $$insert into public.onboarding (user_id, first_course_completed) values (tests.get_user_id('ivan'), true)$$,
+  '42501', 'permission denied for table onboarding',
+  'nor claimed in a new row (raises)'
 );
 select tests.authenticate_as('eddie');
 select lives_ok(

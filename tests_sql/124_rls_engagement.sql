@@ -1,9 +1,10 @@
 /*
   ai_coaching_sessions, bookmarks, saved_searches: each user sees only their
   own rows. Bookmarks and saved searches: full CRUD on own rows for every
-  role, viewer and guest included. Coaching sessions: insert own and rate own
-  (user_rating, was_helpful, user_feedback), not for viewer/guest, never
-  deleted by a client. anon has nothing.
+  role, viewer and guest included. Coaching sessions: rate own (user_rating,
+  was_helpful, user_feedback), not for viewer/guest; never inserted (the
+  coaching server records them through record_coaching_session, under the
+  plan's allowance) nor deleted by a client. anon has nothing.
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
@@ -110,10 +111,11 @@ select results_eq(
   $$values (1, 1)$$,
   'a super admin reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type, ai_response) values (tests.get_user_id('super'),
     'custom', 'hi')$$,
-  'a super admin inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'a super admin cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -222,10 +224,11 @@ select results_eq(
   $$values (1, 1)$$,
   'a compliance officer reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type,
     ai_response) values (tests.get_user_id('compliance'), 'custom', 'hi')$$,
-  'a compliance officer inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'a compliance officer cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -334,10 +337,11 @@ select results_eq(
   $$values (1, 1)$$,
   'an org admin reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type, ai_response) values (tests.get_user_id('orgadmin'),
     'custom', 'hi')$$,
-  'an org admin inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'an org admin cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -446,10 +450,11 @@ select results_eq(
   $$values (1, 1)$$,
   'an analyst reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type, ai_response) values (tests.get_user_id('analyst'),
     'custom', 'hi')$$,
-  'an analyst inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'an analyst cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -558,10 +563,11 @@ select results_eq(
   $$values (1, 1)$$,
   'an investigator reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type,
     ai_response) values (tests.get_user_id('investigator'), 'custom', 'hi')$$,
-  'an investigator inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'an investigator cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -671,10 +677,11 @@ select results_eq(
   $$values (1, 1)$$,
   'an educator reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type, ai_response) values (tests.get_user_id('educator'),
     'custom', 'hi')$$,
-  'an educator inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'an educator cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -783,10 +790,11 @@ select results_eq(
   $$values (1, 1)$$,
   'a learner reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type, ai_response) values (tests.get_user_id('learner'),
     'custom', 'hi')$$,
-  'a learner inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'a learner cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -1117,10 +1125,11 @@ select results_eq(
   $$values (1, 1)$$,
   'an org admin of globex reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type, ai_response) values (tests.get_user_id('g_admin'),
     'custom', 'hi')$$,
-  'an org admin of globex inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'an org admin of globex cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -1229,10 +1238,12 @@ select results_eq(
   $$values (1, 1)$$,
   'a compliance officer of globex reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type,
     ai_response) values (tests.get_user_id('g_compliance'), 'custom', 'hi')$$,
-  'a compliance officer of globex inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'a compliance officer of globex cannot insert even their own coaching session: the coaching server records it '
+  || '(raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -1342,10 +1353,11 @@ select results_eq(
   $$values (1, 1)$$,
   'a learner of globex reads exactly their own saved searches'
 );
-select lives_ok(
+select throws_ok(
   $$insert into public.ai_coaching_sessions (user_id, session_type, ai_response) values (tests.get_user_id('g_learner'),
     'custom', 'hi')$$,
-  'a learner of globex inserts their own coaching session'
+  '42501', 'permission denied for table ai_coaching_sessions',
+  'a learner of globex cannot insert even their own coaching session: the coaching server records it (raises 42501)'
 );
 select results_eq(
   $$update public.ai_coaching_sessions set user_rating = 5, was_helpful = true,
@@ -1441,8 +1453,8 @@ select tests.clear_authentication();
 select results_eq(
   $$select count(*)::int, count(*) filter (where user_rating = 5)::int from public.ai_coaching_sessions where user_id
     = any(tests.fixture_user_ids())$$,
-  $$values (22, 10)$$,
-  'ten contributors added and rated a session each; viewer and guest did neither'
+  $$values (12, 10)$$,
+  'no client added a session; ten contributors rated theirs; viewer and guest did neither'
 );
 select results_eq(
   $$select count(*)::int, count(*) filter (where notes = 'x')::int from public.bookmarks where user_id

@@ -128,6 +128,22 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.reconcile_stripe_subscription(jsonb,timestamp with time zone)', 'service_role', 'rpc'),
 -- service_role: metered usage measured by server code (53_usage)
 ('private.record_usage(uuid,text,numeric,text,timestamp with time zone)', 'service_role', 'rpc'),
+-- the AI coach (60_coaching): the learner's context and ratings; the server's context and sessions
+('private.coaching_context(text)', 'authenticated', 'rpc'),
+('private.rate_coaching_session(uuid,integer,boolean,text)', 'authenticated', 'rpc'),
+-- at-risk learners (62_at_risk)
+('private.at_risk_learners(integer,integer)', 'authenticated', 'rpc'),
+-- recommendations (63_recommendations)
+('private.recommend_courses(integer,text)', 'authenticated', 'rpc'),
+('private.related_cases_for_lesson(uuid,integer)', 'authenticated', 'rpc'),
+-- onboarding (61_onboarding)
+('private.my_onboarding(text)', 'authenticated', 'rpc'),
+('private.complete_onboarding_step(text)', 'authenticated', 'rpc'),
+('private.dismiss_tour()', 'authenticated', 'rpc'),
+('private.record_first_search()', 'authenticated', 'rpc'),
+('private.coaching_context_for_user(uuid,text)', 'service_role', 'rpc'),
+('private.coaching_allowance_for_user(uuid)', 'service_role', 'rpc'),
+('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc'),
 -- privacy rights (70_privacy_export .. 74_retention): every person, officers, super admins; erasure also the server
 ('private.export_my_data()', 'authenticated', 'rpc'),
 ('private.request_privacy_action(text,text)', 'authenticated', 'rpc'),

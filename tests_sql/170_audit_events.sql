@@ -72,8 +72,8 @@ select lives_ok(
 select tests.clear_authentication();
 select results_eq(
   $$select user_id, user_email, user_role from public.audit_logs where resource_id = md5('t170:report')::uuid$$,
-  $$values (tests.get_user_id('t170-sam'), tests.get_user_email('t170-sam'), 'super_admin'::text)$$,
-  'the actor is the JWT''s user, from their profile'
+  $$values (tests.get_user_id('t170-sam'), tests.get_user_email('t170-sam'), 'service_role'::text)$$,
+  'the row names the JWT''s user, from their profile, and says the server wrote it (user_role service_role)'
 );
 
 select tests.authenticate_as_service_role();

@@ -325,7 +325,8 @@ select throws_ok(
 -- Invalid input: 22023, with a message a client can show --------------------------------
 
 select tests.authenticate_as('t220-learner');
-select throws_ok($$select * from public.search_tribunal_cases('x', 'de')$$, '22023', 'invalid language ''de''',
+select throws_ok($$select * from public.search_tribunal_cases('x', 'de')$$, '22023',
+  'p_lang must be en or fr, not ''de''',
   'an unknown language');
 select throws_ok($$select * from public.search_tribunal_cases('x', 'en',
     p_tribunals => pg_temp.fixture(), p_limit => 101)$$, '22023',
@@ -335,9 +336,9 @@ select throws_ok($$select * from public.search_tribunal_cases('x', 'en', p_year_
 select throws_ok($$select * from public.search_tribunal_cases('x', 'en', p_outcomes => array['Won'])$$, '22023',
   'invalid value in p_outcomes: Won', 'an unknown outcome');
 select throws_ok($$select * from public.search_tribunal_cases('x', 'en', p_cursor => 'garbage')$$, '22023',
-  'invalid cursor', 'a cursor that is not one');
+  'p_cursor is not a cursor of this search', 'a cursor that is not one');
 select throws_ok($$select * from public.search_tribunal_cases('the of and', 'en')$$, '22023',
-  'the query has no searchable word', 'a query of stop words only');
+  'p_query has no searchable word', 'a query of stop words only');
 select throws_ok($$select * from public.search_tribunal_case_facets('x', 'en', p_tribunals => array[null])$$, '22023',
   'p_tribunals contains a null', 'facets validate their filters the same way');
 

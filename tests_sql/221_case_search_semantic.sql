@@ -291,24 +291,24 @@ select throws_ok($$select * from public.related_tribunal_cases('00000000-0000-00
 
 select tests.authenticate_as('t221-learner');
 select throws_ok($$select * from public.match_tribunal_cases('[1,2,3]', 5)$$, '22023',
-  'the query embedding must have 384 dimensions', 'an embedding of the wrong size');
+  'p_query_embedding must have 384 dimensions', 'an embedding of the wrong size');
 select throws_ok($$select * from public.match_tribunal_cases(null, 5)$$, '22023',
-  'the query embedding must have 384 dimensions', 'no embedding');
+  'p_query_embedding must have 384 dimensions', 'no embedding');
 select throws_ok($$select * from public.match_tribunal_cases(array_fill(0, array[384])::extensions.vector, 5)$$,
-  '22023', 'the query embedding is a zero vector', 'a zero vector');
+  '22023', 'p_query_embedding is a zero vector', 'a zero vector');
 select throws_ok($$select * from public.match_tribunal_cases((select housing_fr from t221_q), 0)$$, '22023',
   'p_match_count must be between 1 and 100', 'p_match_count 0');
 select throws_ok($$select * from public.match_tribunal_cases((select housing_fr from t221_q), 5, 2)$$, '22023',
   'p_min_similarity must be between -1 and 1', 'a similarity above 1');
 select throws_ok($$select * from public.match_tribunal_cases((select housing_fr from t221_q), 5, p_year_from => 1800)$$,
-  '22023', 'year filter out of range', 'filters are validated as in full-text search');
+  '22023', 'p_year_from must be a year from 1900 to 2100', 'filters are validated as in full-text search');
 select throws_ok($$select * from public.hybrid_search_tribunal_cases('', (select housing_fr from t221_q))$$, '22023',
   'p_query is required', 'hybrid without words');
 select throws_ok($$select * from public.hybrid_search_tribunal_cases('x', (select housing_fr from t221_q), 'en', 61)$$,
   '22023', 'p_match_count must be between 1 and 60', 'hybrid asks for more than it fuses');
 select throws_ok(
   $$select * from public.hybrid_search_tribunal_cases('x', (select housing_fr from t221_q), 'en', 10, 0, 0)$$,
-  '22023', 'weights must be between 0 and 1, not both 0', 'hybrid weights both 0');
+  '22023', 'p_full_text_weight and p_semantic_weight must be between 0 and 1, not both 0', 'hybrid weights both 0');
 select throws_ok($$select * from public.related_tribunal_cases(null)$$, '22023', 'p_case_id is required',
   'related without a case');
 

@@ -36,8 +36,6 @@ values
   now() - interval '1 hour'),
 (md5('t222:alice-legacy')::uuid, tests.get_user_id('t222-alice'), 'Anti-Black employment',
   '{"query": "zorblax", "race_category": "Anti-Black", "type": "employment"}', false, now() - interval '1 hour'),
-(md5('t222:alice-bad')::uuid, tests.get_user_id('t222-alice'), 'Broken', '{"year_from": "twenty"}', true,
-  now() - interval '1 hour'),
 (md5('t222:bob')::uuid, tests.get_user_id('t222-bob'), 'Quiet', '{"query": "zorblax"}', false,
   now() - interval '1 hour'),
 (md5('t222:viewer')::uuid, tests.get_user_id('t222-viewer'), 'Viewer', '{"query": "zorblax", "lang": "fr"}', false,
@@ -48,6 +46,12 @@ values
   now() - interval '1 hour');
 update public.profiles set deleted_at = now()
 where id = tests.get_user_id('t222-gone');
+-- A search stored before filters were checked on write (028): past the trigger, as a restore would.
+set local session_replication_role = replica;
+insert into public.saved_searches (id, user_id, name, filters, notify_on_new_results, created_at)
+values (md5('t222:alice-bad')::uuid, tests.get_user_id('t222-alice'), 'Broken', '{"year_from": "twenty"}', true,
+  now() - interval '1 hour');
+set local session_replication_role = origin;
 
 insert into public.tribunal_cases (
   id, case_number, title, tribunal, source_url, summary_en, summary_fr, race_category, discrimination_type, created_at

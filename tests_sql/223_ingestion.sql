@@ -8,7 +8,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(44);
+select plan(45);
 -- set_eq and temporary tables while acting as a client: see tests.allow_set_comparisons().
 do $$ begin perform tests.allow_set_comparisons(); end $$;
 
@@ -22,14 +22,39 @@ begin
 end
 $$;
 
-create function pg_temp.cron_jobs(p_pattern text) returns text []
+-- The schedule of a source's job (ingest-<source id>), with its label: empty when it has none.
+create function pg_temp.cron_jobs(p_source_id uuid) returns text []
 language plpgsql
 as $$
 declare
   v_jobs text [];
 begin
-  execute 'select coalesce(array_agg(j.jobname || '' '' || j.schedule order by j.jobname), ''{}'')
-    from cron.job as j where j.jobname like $1' into v_jobs using p_pattern;
+  execute 'select coalesce(array_agg(j.schedule order by j.jobid), ''{}'')
+    from cron.job as j where j.jobname = ''ingest-'' || $1::text' into v_jobs using p_source_id;
+  return v_jobs;
+end;
+$$;
+
+create function pg_temp.ingest_jobs() returns text []
+language plpgsql
+as $$
+declare
+  v_jobs text [];
+begin
+  execute 'select coalesce(array_agg(j.jobname order by j.jobname), ''{}'') from cron.job as j
+    where j.jobname like ''ingest-%''' into v_jobs;
+  return v_jobs;
+end;
+$$;
+
+create function pg_temp.cron_labels(p_source_id uuid) returns text []
+language plpgsql
+as $$
+declare
+  v_jobs text [];
+begin
+  execute 'select coalesce(array_agg(substring(j.command from ''/\* (.*) \*/'') order by j.jobid), ''{}'')
+    from cron.job as j where j.jobname = ''ingest-'' || $1::text' into v_jobs using p_source_id;
   return v_jobs;
 end;
 $$;
@@ -227,14 +252,15 @@ select throws_ok(
 select tests.clear_authentication();
 
 select case when to_regclass('cron.job') is null
-  then skip('pg_cron is not installed in this database (it runs in cron.database_name only)', 2)
+  then skip('pg_cron is not installed in this database (it runs in cron.database_name only)', 3)
   else collect_tap(
-    is(pg_temp.cron_jobs('ingest-T223-%'), array['ingest-T223-SRC 0 2 * * *'],
-      'an active source has its job ingest-<name> on its schedule; an inactive one has none'),
+    is(pg_temp.cron_jobs(md5('t223:src')::uuid), array['0 2 * * *'],
+      'an active source has its job ingest-<source id> on its schedule'),
+    is(pg_temp.cron_jobs(md5('t223:off')::uuid), '{}', 'an inactive one has none'),
     results_eq(
-      $$select j.command from cron.job as j where j.jobname = 'ingest-T223-SRC'$$,
-      array[format('select private.queue_scheduled_ingestion(%L::uuid)', md5('t223:src')::uuid)],
-      'the job queues a scheduled ingestion job for its source'
+      format($$select j.command from cron.job as j where j.jobname = 'ingest-%s'$$, md5('t223:src')::uuid),
+      array[format('select private.queue_scheduled_ingestion(%L::uuid) /* T223-SRC */', md5('t223:src')::uuid)],
+      'the job queues a scheduled ingestion job for its source, labelled with its name'
     )
   )
 end;
@@ -249,8 +275,13 @@ where id = md5('t223:off')::uuid;
 select tests.clear_authentication();
 select case when to_regclass('cron.job') is null
   then skip('pg_cron is not installed in this database', 1)
-  else is(pg_temp.cron_jobs('ingest-T223-%'), array['ingest-T223-NEW 30 5 * * 1', 'ingest-T223-OFF 0 3 * * *'],
-    'rescheduled, renamed (the old name gone) and a reactivated source scheduled, in the same transaction')
+  else is(
+    pg_temp.cron_jobs(md5('t223:src')::uuid) || pg_temp.cron_labels(md5('t223:src')::uuid)
+    || pg_temp.cron_jobs(md5('t223:off')::uuid),
+    array['30 5 * * 1', 'T223-NEW', '0 3 * * *'],
+    'rescheduled, relabelled by its new name (one job still) and a reactivated source scheduled, in the same '
+    'transaction'
+  )
 end;
 
 select tests.authenticate_as_service_role();
@@ -261,7 +292,8 @@ where id = md5('t223:off')::uuid;
 select tests.clear_authentication();
 select case when to_regclass('cron.job') is null
   then skip('pg_cron is not installed in this database', 1)
-  else is(pg_temp.cron_jobs('ingest-T223-%'), '{}', 'deactivating and deleting sources unschedule their jobs')
+  else is(pg_temp.cron_jobs(md5('t223:src')::uuid) || pg_temp.cron_jobs(md5('t223:off')::uuid), '{}',
+    'deactivating and deleting sources unschedule their jobs')
 end;
 
 update public.tribunal_sources set is_active = true
@@ -269,7 +301,7 @@ where id = md5('t223:src')::uuid;
 \ir ../migrations/024_ingestion_schedules.rollback.sql
 select case when to_regclass('cron.job') is null
   then skip('pg_cron is not installed in this database', 1)
-  else is(pg_temp.cron_jobs('ingest-%'), '{}',
+  else is(pg_temp.ingest_jobs(), '{}',
     'the migration''s rollback (rollback --to 0 runs it) leaves no ingest-* job')
 end;
 select ok(

@@ -2471,6 +2471,20 @@ export type Database = {
         Args: { p_seat_id: string; p_user_id: string }
         Returns: undefined
       }
+      at_risk_learners: {
+        Args: { p_days_inactive?: number; p_limit?: number }
+        Returns: {
+          courses_in_progress: number
+          current_streak_days: number
+          days_inactive: number
+          full_name: string
+          last_activity_at: string
+          longest_streak_days: number
+          reasons: string[]
+          team_id: string
+          user_id: string
+        }[]
+      }
       award_badge: {
         Args: { p_badge_id: string; p_user_id: string }
         Returns: {
@@ -2483,6 +2497,16 @@ export type Database = {
         Args: { p_role: string; p_user_id: string }
         Returns: undefined
       }
+      coaching_allowance_for_user: {
+        Args: { p_user_id: string }
+        Returns: Json
+      }
+      coaching_context: { Args: { p_lang?: string }; Returns: Json }
+      coaching_context_for_user: {
+        Args: { p_lang?: string; p_user_id: string }
+        Returns: Json
+      }
+      complete_onboarding_step: { Args: { p_step: string }; Returns: Json }
       consume_usage: {
         Args: {
           p_idempotency_key: string
@@ -2491,6 +2515,7 @@ export type Database = {
         }
         Returns: Json
       }
+      dismiss_tour: { Args: Record<PropertyKey, never>; Returns: Json }
       enroll_in_learning_path: {
         Args: { p_path_id: string }
         Returns: {
@@ -2646,6 +2671,7 @@ export type Database = {
           title: string
         }[]
       }
+      my_onboarding: { Args: { p_lang?: string }; Returns: Json }
       my_org_analytics: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -2706,6 +2732,52 @@ export type Database = {
         }[]
       }
       promote_raw_case: { Args: { p_raw_case_id: string }; Returns: string }
+      rate_coaching_session: {
+        Args: {
+          p_feedback?: string
+          p_helpful?: boolean
+          p_id: string
+          p_rating?: number
+        }
+        Returns: {
+          ai_model: string | null
+          ai_prompt: string | null
+          ai_response: string
+          created_at: string
+          id: string
+          recommended_actions: Json | null
+          recommended_courses: string[]
+          session_type: string
+          updated_at: string
+          user_context: Json | null
+          user_feedback: string | null
+          user_id: string
+          user_query: string | null
+          user_rating: number | null
+          was_helpful: boolean | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_coaching_sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      recommend_courses: {
+        Args: { p_lang?: string; p_limit?: number }
+        Returns: {
+          category: string
+          course_id: string
+          description: string
+          estimated_hours: number
+          level: string
+          reason: string
+          similarity: number
+          slug: string
+          tier_required: string
+          title: string
+        }[]
+      }
       reconcile_stripe_subscription: {
         Args: { p_fetched_at?: string; p_subscription: Json }
         Returns: Json
@@ -2722,6 +2794,44 @@ export type Database = {
         }
         Returns: string
       }
+      record_coaching_session: {
+        Args: {
+          p_ai_model?: string
+          p_ai_prompt?: string
+          p_ai_response: string
+          p_recommended_actions?: Json
+          p_recommended_courses?: string[]
+          p_request_key: string
+          p_session_type: string
+          p_user_context?: Json
+          p_user_id: string
+          p_user_query?: string
+        }
+        Returns: {
+          ai_model: string | null
+          ai_prompt: string | null
+          ai_response: string
+          created_at: string
+          id: string
+          recommended_actions: Json | null
+          recommended_courses: string[]
+          session_type: string
+          updated_at: string
+          user_context: Json | null
+          user_feedback: string | null
+          user_id: string
+          user_query: string | null
+          user_rating: number | null
+          was_helpful: boolean | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_coaching_sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      record_first_search: { Args: Record<PropertyKey, never>; Returns: Json }
       record_lesson_progress: {
         Args: {
           p_completed: boolean
@@ -2787,6 +2897,20 @@ export type Database = {
         Returns: Json
       }
       reissue_invitation: { Args: { p_invitation_id: string }; Returns: Json }
+      related_cases_for_lesson: {
+        Args: { p_lesson_id: string; p_limit?: number }
+        Returns: {
+          case_number: string
+          decision_date: string
+          id: string
+          is_anti_black_specific: boolean
+          outcome: string
+          similarity: number
+          title: string
+          tribunal: string
+          year: number
+        }[]
+      }
       related_tribunal_cases: {
         Args: { p_case_id: string; p_limit?: number }
         Returns: {

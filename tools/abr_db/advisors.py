@@ -154,6 +154,25 @@ CHECKS: tuple[Check, ...] = (
         """,
     ),
     Check(
+        "api_role_table_maintenance",
+        "error",
+        "an API role may TRUNCATE, add TRIGGERs to or REFERENCE a table in public "
+        "(TRUNCATE fires no row trigger: nothing reaches the audit trail)",
+        """
+        select format('public.%I', c.relname),
+               string_agg(format('%s by %s', pv.privilege, ro.rolname), ', ' order by ro.rolname, pv.privilege)
+               || ' (granted to the role or to PUBLIC): revoke them'
+        from pg_catalog.pg_class as c
+        cross join (values ('TRUNCATE'), ('TRIGGER'), ('REFERENCES')) as pv (privilege)
+        -- only the roles that exist (not yet bootstrapped: none); by oid, so no name is looked up
+        inner join pg_catalog.pg_roles as ro on ro.rolname in ('anon', 'authenticated', 'service_role')
+        where c.relnamespace = 'public'::regnamespace
+          and c.relkind in ('r', 'p', 'v', 'm', 'f')
+          and has_table_privilege(ro.oid, c.oid, pv.privilege)
+        group by c.relname
+        """,
+    ),
+    Check(
         "security_definer_function_exposed",
         "error",
         "SECURITY DEFINER function in an exposed schema executable by anon or authenticated",

@@ -492,6 +492,60 @@ CASES += [
     ),
 ]
 
+# The AI coach and onboarding (rpc_functions/60-63). coaching_context's limit is the
+# server's own form of the same document (service_role, by user id): the two side by side.
+# The others' limits compute the same result with the filters written out.
+AT_RISK_LIMIT = (
+    "select s.user_id, la.last_at from (select distinct pr.user_id from public.progress as pr"
+    " where pr.organization_id = {org} and pr.lesson_id is null and pr.completed_at is null) as s"
+    " cross join lateral (select max(p2.last_accessed) as last_at from public.progress as p2"
+    " where p2.user_id = s.user_id) as la"
+    " left join lateral (select a.longest_streak_days, a.current_streak_days, a.last_activity_date"
+    " from public.user_achievements as a where a.user_id = s.user_id limit 1) as ua on true"
+    " where la.last_at <= now() - interval '14 days' or (ua.longest_streak_days >= 3"
+    " and (ua.last_activity_date < current_date - 1 or ua.current_streak_days = 0))"
+    " order by la.last_at, s.user_id limit 50"
+)
+RECOMMEND_LIMIT = (
+    "select c.id, c.slug, c.title_en, 1 - (e.embedding operator(extensions.<=>) m.v) as similarity"
+    " from public.courses as c inner join private.course_embeddings as e on e.course_id = c.id,"
+    " (select extensions.avg(ce.embedding) as v from public.progress as pr inner join private.course_embeddings as ce"
+    " on ce.course_id = pr.course_id where pr.user_id = {me} and pr.lesson_id is null) as m"
+    " where c.is_published and c.deleted_at is null"
+    " and array_position(array['free', 'professional', 'enterprise', 'custom'], c.tier_required)"
+    " <= (select array_position(array['free', 'professional', 'enterprise', 'custom'], p.subscription_tier)"
+    " from public.profiles as p where p.id = {me})"
+    " and not exists (select from public.progress as pr where pr.user_id = {me} and pr.course_id = c.id"
+    " and pr.lesson_id is null)"
+    " and not exists (select from unnest(c.prerequisite_course_ids) as pre (id) where not exists ("
+    " select from public.progress as pr where pr.user_id = {me} and pr.course_id = pre.id"
+    " and pr.lesson_id is null and pr.completed_at is not null))"
+    " order by similarity desc nulls last, c.order_index, c.id limit 5"
+)
+FIRST_SYN_LESSON = "(select l.id from public.lessons as l where l.course_id = md5('syn-course:1')::uuid" \
+    " order by l.order_index limit 1)"
+LESSON_VECTOR = f"(select le.embedding from private.lesson_embeddings as le where le.lesson_id = {FIRST_SYN_LESSON})"
+RELATED_LESSON_LIMIT = (
+    f"select c.id, c.case_number, c.title, 1 - (c.embedding operator(extensions.<=>) {LESSON_VECTOR})"
+    " from public.tribunal_cases as c where c.deleted_at is null and c.embedding is not null"
+    f" order by c.embedding operator(extensions.<=>) {LESSON_VECTOR} limit 5"
+)
+
+CASES += [
+    FrontendCase("coaching_context('en')", "learner",
+                 "select public.coaching_context('en')",
+                 "select public.coaching_context_for_user({me}, 'en')"),
+    FrontendCase("my_onboarding('en')", "learner",
+                 "select public.my_onboarding('en')",
+                 "select to_jsonb(o) from public.onboarding as o where o.user_id = {me}"),
+    FrontendCase("recommend_courses, 5", "learner",
+                 "select * from public.recommend_courses(5, 'en')", RECOMMEND_LIMIT),
+    FrontendCase("at_risk_learners(14), 50", "org_admin",
+                 "select * from public.at_risk_learners(14, 50)", AT_RISK_LIMIT),
+    FrontendCase("related_cases_for_lesson, 5", "learner",
+                 f"select * from public.related_cases_for_lesson({FIRST_SYN_LESSON}, 5)", RELATED_LESSON_LIMIT),
+]
+
 # Not a query of its own: the least any policy that identifies its caller costs per
 # statement, one private.current_user_id() (auth.uid() and the live-profile check
 # ACCESS.md requires), against the literal id. A case whose limit is under 5 times

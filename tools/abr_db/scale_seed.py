@@ -59,7 +59,7 @@ def remove_sql(proj: Project | None = None) -> Path:
 
 # The tables the steps fill in bulk.
 VACUUMED = ("profiles", "progress", "certificates", "user_achievements", "notifications", "tribunal_cases",
-            "audit_logs", "subscription_seats", "learning_path_enrollments", "saved_searches")
+            "audit_logs", "subscription_seats", "learning_path_enrollments", "saved_searches", "onboarding")
 
 
 def is_seeded(conn: psycopg.Connection) -> bool:
