@@ -8,7 +8,7 @@
 */
 alter table public.privacy_incidents enable row level security;
 
-revoke all on public.privacy_incidents from anon, authenticated, service_role;
+revoke all on public.privacy_incidents from public, anon, authenticated, service_role;
 grant select on public.privacy_incidents to authenticated;
 grant select on public.privacy_incidents to service_role;
 

@@ -11,7 +11,7 @@
 */
 alter table public.privacy_requests enable row level security;
 
-revoke all on public.privacy_requests from anon, authenticated, service_role;
+revoke all on public.privacy_requests from public, anon, authenticated, service_role;
 grant select on public.privacy_requests to authenticated;
 grant select on public.privacy_requests to service_role;
 

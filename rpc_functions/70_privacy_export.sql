@@ -104,6 +104,8 @@ as $$
     ('private', 'points_ledger', 'user_id', 'exported', 'derived.points_ledger'),
     ('private', 'points_ledger', 'actor_id', 'excluded', 'another person: who awarded manual points'),
     ('private', 'quiz_attempts', 'user_id', 'exported', 'derived.quiz_attempts (scores, never the questions)'),
+    ('private', 'coaching_session_usage', 'holder_id', 'exported',
+      'derived.coaching_usage (sessions per month, for a person without an organization; else the organization''s)'),
     ('private', 'auth_deletions', 'user_id', 'excluded',
       'a pending deletion of an already erased account: nothing of the person is left to export')
   ) as c (table_schema, table_name, column_name, disposition, reason)
@@ -233,6 +235,11 @@ begin
         'created_at', a.created_at
       ) order by a.created_at, a.id)
       from public.ai_coaching_sessions as a where a.user_id = v_uid
+    ), '[]'::jsonb),
+    'coaching_usage', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('month', cu.month, 'sessions', cu.sessions)
+        order by cu.month)
+      from private.coaching_session_usage as cu where cu.holder_id = v_uid
     ), '[]'::jsonb),
     'notifications', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.to_jsonb(n) - 'user_id' order by n.created_at, n.id)

@@ -53,6 +53,17 @@ begin
     raise exception using errcode = '22023', message = 'p_occurred_from is required',
       hint = 'An approximation will do: set p_occurred_approximate.';
   end if;
+  for v_arg in
+    select a.name, a.value from (values
+      ('p_occurred_from', p_occurred_from), ('p_occurred_until', p_occurred_until),
+      ('p_became_known_at', p_became_known_at), ('p_commission_notified_at', p_commission_notified_at),
+      ('p_persons_notified_at', p_persons_notified_at)
+    ) as a (name, value)
+  loop
+    if not pg_catalog.isfinite(v_arg.value) then
+      raise exception using errcode = '22023', message = pg_catalog.format('%s must be a finite time', v_arg.name);
+    end if;
+  end loop;
   if p_occurred_until is not null and p_occurred_until < p_occurred_from then
     raise exception using errcode = '22023', message = 'p_occurred_until must not be before p_occurred_from';
   end if;

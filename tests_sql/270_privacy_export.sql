@@ -29,7 +29,8 @@ as $$
           and k.confrelid in ('public.profiles'::regclass, 'auth.users'::regclass)
       )
       or a.attname ~ 'email'
-      or (a.atttypid in ('uuid'::regtype, 'uuid[]'::regtype) and a.attname ~ '(^|_)(user_id|user_ids|actor_id)$')
+      or (a.atttypid in ('uuid'::regtype, 'uuid[]'::regtype)
+        and a.attname ~ '(^|_)(user_id|user_ids|actor_id|holder_id)$')
       or (a.atttypid in ('uuid'::regtype, 'uuid[]'::regtype) and a.attname ~ '_by$')
       or a.attname ~ '(full_name|holder_name|billing_name|contact_name|phone)$'
     )
