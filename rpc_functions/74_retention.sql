@@ -18,8 +18,8 @@
   the job on a fixed clock. Returns what it did, per kind; records one audit
   event (privacy.retention_applied) with those counts.
 
-    retention_schedule()   compliance officers and super admins: the periods,
-                           for the organization's privacy documentation.
+    retention_schedule()   compliance officers, super admins and service_role: the
+                           periods, for the organization's privacy documentation.
 */
 
 create or replace function private.retention_cutoff(p_kind text, at_time timestamptz) returns timestamptz
@@ -127,7 +127,8 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if (select private.compliance_org_id()) is null and not (select private.is_super_admin()) then
+  if (select private.compliance_org_id()) is null and not (select private.is_super_admin())
+    and (select auth.role()) is distinct from 'service_role' then
     raise exception using errcode = '42501',
       message = 'only a compliance officer or a super admin may read the retention schedule';
   end if;
@@ -151,7 +152,7 @@ $$;
 
 comment on function public.retention_schedule() is
 'The retention period of each kind of personal data (what, how long, from when, delete or anonymize, why). '
-'Compliance officers and super admins; 42501 otherwise.';
+'Compliance officers, super admins and service_role; 42501 otherwise.';
 
 revoke all on function private.retention_schedule(), public.retention_schedule() from public, anon, authenticated;
-grant execute on function private.retention_schedule(), public.retention_schedule() to authenticated;
+grant execute on function private.retention_schedule(), public.retention_schedule() to authenticated, service_role;

@@ -153,6 +153,7 @@ insert into t165_allowlist (fn, grantee, reason) values
   'text,timestamp with time zone,boolean,boolean,timestamp with time zone,timestamp with time zone,jsonb,uuid,uuid)',
   'authenticated', 'rpc'),
 ('private.retention_schedule()', 'authenticated', 'rpc'),
+('private.retention_schedule()', 'service_role', 'rpc'),
 ('private.erase_user(uuid,uuid)', 'authenticated', 'rpc'),
 ('private.erase_user(uuid,uuid)', 'service_role', 'rpc'),
 ('private.pending_auth_deletions()', 'service_role', 'rpc');

@@ -7,7 +7,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(20);
+select plan(21);
 
 do $$
 begin
@@ -177,6 +177,8 @@ select tests.authenticate_as_anon();
 select throws_ok($$select * from public.retention_schedule()$$, '42501', null, 'anon does not (no execute)');
 select tests.authenticate_as('oldadmin');
 select is((select count(*)::int from public.retention_schedule()), 5, 'a super admin does');
+select tests.authenticate_as_service_role();
+select is((select count(*)::int from public.retention_schedule()), 5, 'and the server (service_role)');
 select tests.clear_authentication();
 
 select * from finish();
