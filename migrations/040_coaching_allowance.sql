@@ -24,6 +24,8 @@
   functions do.
 */
 
+-- Its rows are the product's own (the monthly coaching sessions of each tier): a rollback lists them and puts them back with the migration.
+-- reference-data: private.coaching_session_limits
 create table private.coaching_session_limits (
   tier text primary key check (tier in ('free', 'professional', 'enterprise', 'custom')),
   -- Sessions a holder may record in a Toronto calendar month; null: unlimited.
