@@ -1,3 +1,4 @@
+-- requires: rpc_functions/06_privacy_guards.sql
 /*
   046_erasure: erasure that keeps the organization's evidence honest
   (Quebec Law 25 s.23 and s.28, PIPEDA principle 4.5.3).
@@ -34,10 +35,12 @@
      (abr.erasure = the holder's id, running as private.anonymize_person's
      owner): the name becomes null, the course titles and dates stay.
 
-  Trigger functions defined here (triggers bind them now; migrations run
-  before the repeatable folders): private.guard_profile_identity(),
-  private.on_auth_user_deleted(), and the replaced
-  private.audit_logs_append_only() and private.guard_certificate_as_issued().
+  Functions live in repeatable files: the triggers bound here call
+  private.guard_profile_identity() and private.on_auth_user_deleted()
+  (rpc_functions/06_privacy_guards.sql, required below); the guards changed
+  for erasure are private.audit_logs_append_only()
+  (rpc_functions/06_audit_triggers.sql) and
+  private.guard_certificate_as_issued() (rpc_functions/05_certificate_guards.sql).
 */
 
 -- 1. erased_at ------------------------------------------------------------------------------------
@@ -55,29 +58,6 @@ comment on column public.audit_logs.erased_at is
 
 alter table public.profiles drop constraint profiles_id_fkey;
 
-create function private.guard_profile_identity() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if tg_op = 'UPDATE' then
-    raise exception using errcode = '42501', message = 'a profile''s id never changes';
-  end if;
-  if not exists (select from auth.users as u where u.id = new.id) then
-    raise exception using errcode = '23503', message = 'a profile needs an auth user with the same id',
-      hint = 'Profiles are created by the auth.users trigger.';
-  end if;
-  return new;
-end;
-$$;
-
-comment on function private.guard_profile_identity() is
-'BEFORE INSERT OR UPDATE OF id trigger on profiles: a new profile''s id is an auth.users id (what profiles_id_fkey '
-'checked before 046_erasure), and an id never changes.';
-
-revoke all on function private.guard_profile_identity() from public, anon, authenticated, service_role;
-
 create trigger profile_has_identity
 before insert or update of id on public.profiles
 for each row execute function private.guard_profile_identity();
@@ -94,127 +74,12 @@ comment on table private.auth_deletions is
 
 revoke all on private.auth_deletions from public, anon, authenticated, service_role;
 
-create function private.on_auth_user_deleted() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  delete from private.auth_deletions as d where d.user_id = old.id;
-  if exists (select from public.profiles as p where p.id = old.id and p.erased_at is null) then
-    perform private.anonymize_person(old.id, null, 'auth_user_deleted');
-  end if;
-  return null;
-end;
-$$;
-
-comment on function private.on_auth_user_deleted() is
-'AFTER DELETE trigger on auth.users: the profile is anonymized in place (private.anonymize_person) unless erased '
-'already, never deleted by cascade; the pending auth deletion is cleared.';
-
-revoke all on function private.on_auth_user_deleted() from public, anon, authenticated, service_role;
-
 create trigger on_auth_user_deleted
 after delete on auth.users
 for each row execute function private.on_auth_user_deleted();
 
--- 4. The append-only guard's erasure path -----------------------------------------------------------
+-- 4. The append-only guard's erasure path: private.audit_logs_append_only (rpc_functions/06_audit_triggers.sql)
+-- now also lets private.scrub_person_from_audit rewrite the identifying columns and requires erased_at.
 
-create or replace function private.audit_logs_append_only() returns trigger
-language plpgsql
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if tg_op = 'UPDATE' then
-    -- ON DELETE SET NULL of user_id / organization_id: referential actions run
-    -- as the table's owner, and the referenced row is already gone.
-    if current_user = (
-      select pg_catalog.pg_get_userbyid(c.relowner) from pg_catalog.pg_class as c where c.oid = tg_relid
-    )
-    and (pg_catalog.to_jsonb(new) - '{user_id,organization_id}'::text [])
-    = (pg_catalog.to_jsonb(old) - '{user_id,organization_id}'::text [])
-    and (
-      new.user_id is not distinct from old.user_id
-      or (new.user_id is null and not exists (select 1 from public.profiles as p where p.id = old.user_id))
-    )
-    and (
-      new.organization_id is not distinct from old.organization_id
-      or (
-        new.organization_id is null
-        and not exists (select 1 from public.organizations as o where o.id = old.organization_id)
-      )
-    ) then
-      return new;
-    end if;
-    -- The erasure scrub, running as its definer: only the columns that can
-    -- name a person change, and the row records when it was scrubbed.
-    if pg_catalog.current_setting('abr.audit_erasure', true) = 'on'
-    and current_user = (
-      select pg_catalog.pg_get_userbyid(f.proowner)
-      from pg_catalog.pg_proc as f
-      where f.oid = pg_catalog.to_regprocedure('private.scrub_person_from_audit(uuid,text[])')
-    )
-    and new.erased_at is not null
-    and (pg_catalog.to_jsonb(new) - '{user_email,ip_address,user_agent,changes,erased_at}'::text [])
-    = (pg_catalog.to_jsonb(old) - '{user_email,ip_address,user_agent,changes,erased_at}'::text []) then
-      return new;
-    end if;
-  elsif tg_op = 'DELETE' then
-    -- The retention purge, running as its definer.
-    if pg_catalog.current_setting('abr.audit_purge', true) = 'on'
-    and old.retention_until < pg_catalog.now()
-    and current_user = (
-      select pg_catalog.pg_get_userbyid(f.proowner)
-      from pg_catalog.pg_proc as f
-      where f.oid = pg_catalog.to_regprocedure('private.purge_expired_audit_logs()')
-    ) then
-      return old;
-    end if;
-  end if;
-
-  raise exception using
-    errcode = '42501',
-    message = 'audit_logs is append-only',
-    hint = 'Audit rows are never updated or deleted; expired rows are removed only by '
-    || 'private.purge_expired_audit_logs().';
-end;
-$$;
-
-comment on function private.audit_logs_append_only() is
-'BEFORE UPDATE/DELETE/TRUNCATE trigger on audit_logs: refuses with 42501, except ON DELETE SET NULL of its links, '
-'the retention purge, and the erasure scrub (identifying columns only, erased_at stamped). See 012_audit, '
-'046_erasure.';
-
--- 5. Certificates after erasure ----------------------------------------------------------------------
-
-create or replace function private.guard_certificate_as_issued() returns trigger
-language plpgsql
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if new.course_title_en is distinct from old.course_title_en
-    or new.course_title_fr is distinct from old.course_title_fr
-    or (
-      new.holder_name is distinct from old.holder_name
-      and not (
-        new.holder_name is null
-        and pg_catalog.current_setting('abr.erasure', true) = old.user_id::text
-        and current_user = (
-          select pg_catalog.pg_get_userbyid(f.proowner)
-          from pg_catalog.pg_proc as f
-          where f.oid = pg_catalog.to_regprocedure('private.anonymize_person(uuid,uuid,text)')
-        )
-      )
-    ) then
-    raise exception using
-      errcode = '42501',
-      message = 'a certificate keeps the holder''s name and the course title as issued',
-      hint = 'Revoke it and issue a new certificate to correct them.';
-  end if;
-  return new;
-end;
-$$;
-
-comment on function private.guard_certificate_as_issued() is
-'BEFORE UPDATE trigger on certificates: holder_name and course titles never change after issue (42501), except '
-'the holder''s name cleared by their erasure (046_erasure).';
+-- 5. Certificates after erasure: private.guard_certificate_as_issued (rpc_functions/05_certificate_guards.sql)
+-- lets private.anonymize_person clear the holder's name, nothing else.

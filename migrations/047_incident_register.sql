@@ -1,3 +1,4 @@
+-- requires: rpc_functions/06_privacy_guards.sql
 /*
   047_incident_register: the register of confidentiality incidents that
   Quebec's Act respecting the protection of personal information in the
@@ -34,7 +35,8 @@
   same people. An organization with entries cannot be deleted (the register
   is kept at least five years after the incident became known).
 
-  Trigger function defined here: private.privacy_incidents_append_only().
+  The trigger function, private.privacy_incidents_append_only(), lives in
+  rpc_functions/06_privacy_guards.sql (required here).
 */
 
 create table public.privacy_incidents (
@@ -68,23 +70,6 @@ comment on table public.privacy_incidents is
 create index privacy_incidents_org on public.privacy_incidents (organization_id, recorded_at desc);
 create index privacy_incidents_corrects on public.privacy_incidents (corrects_id) where corrects_id is not null;
 create index privacy_incidents_recorded_by on public.privacy_incidents (recorded_by);
-
-create function private.privacy_incidents_append_only() returns trigger
-language plpgsql
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  raise exception using
-    errcode = '42501',
-    message = 'the incident register is append-only',
-    hint = 'Record a correction as a new entry with record_privacy_incident(..., p_corrects_id).';
-end;
-$$;
-
-comment on function private.privacy_incidents_append_only() is
-'BEFORE UPDATE/DELETE/TRUNCATE trigger on privacy_incidents: always 42501 (the register is append-only).';
-
-revoke all on function private.privacy_incidents_append_only() from public, anon, authenticated, service_role;
 
 create trigger append_only
 before update or delete on public.privacy_incidents

@@ -327,12 +327,15 @@ comment on function public.erase_user(uuid, uuid) is
 
 create or replace function private.pending_auth_deletions()
 returns table (user_id uuid, requested_at timestamptz, request_id uuid)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select d.user_id, d.requested_at, d.request_id from private.auth_deletions as d order by d.requested_at, d.user_id
+begin
+  return query
+  select d.user_id, d.requested_at, d.request_id from private.auth_deletions as d order by d.requested_at, d.user_id;
+end;
 $$;
 
 comment on function private.pending_auth_deletions() is 'Internal: see public.pending_auth_deletions.';

@@ -23,12 +23,14 @@
 */
 
 create or replace function private.retention_cutoff(p_kind text, at_time timestamptz) returns timestamptz
-language sql
+language plpgsql
 stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select at_time - rp.keep_for from private.retention_policies as rp where rp.data_kind = p_kind
+begin
+  return (select at_time - rp.keep_for from private.retention_policies as rp where rp.data_kind = p_kind);
+end;
 $$;
 
 comment on function private.retention_cutoff(text, timestamptz) is
