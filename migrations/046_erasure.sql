@@ -62,6 +62,8 @@ create trigger profile_has_identity
 before insert or update of id on public.profiles
 for each row execute function private.guard_profile_identity();
 
+-- 3. The auth identities handed to the server -----------------------------------------------------
+
 create table private.auth_deletions (
   user_id uuid primary key,
   requested_at timestamptz not null default now(),

@@ -17,6 +17,8 @@
   organization's retention schedule); written by no API role.
 */
 
+-- Its rows are the product's retention schedule: a rollback lists them and puts them back with the migration.
+-- reference-data: private.retention_policies
 create table private.retention_policies (
   data_kind text primary key,
   keep_for interval not null check (keep_for > interval '0'),
