@@ -254,6 +254,17 @@ values
 ('price_professional_month_metered', 'professional', 'Professional - Monthly (metered)', true)
 on conflict (stripe_price_id) do nothing;
 
+-- The AI coach's allowance per tier (ai_coach_sessions; custom: no row, unlimited): the limits the coach had
+-- before it used the usage metering, now the tier rows of plan_limits that both of its paths read (a subscribed
+-- organization per billing period, the fallback per Toronto month; rpc_functions/60_coaching.sql).
+insert into public.plan_limits (plan_tier, stripe_price_id, metric_type, period_limit, hard_limit)
+values
+('free', null, 'ai_coach_sessions', 5, true),
+('professional', null, 'ai_coach_sessions', 100, true),
+('enterprise', null, 'ai_coach_sessions', 1000, true)
+on conflict on constraint plan_limits_one_per_plan do update
+set period_limit = excluded.period_limit, hard_limit = excluded.hard_limit;
+
 insert into public.plan_limits (plan_tier, stripe_price_id, metric_type, period_limit, hard_limit)
 values
 ('professional', 'price_professional_month_metered', 'ai_coach_sessions', 20, true),
