@@ -13,7 +13,8 @@
     the policies, not the helper, keep other topics out.
   tests.realtime_sent(): every message this transaction sent (topic, event,
     payload), read as the superuser: what Realtime would deliver.
-  tests.realtime_clear(): forget the messages this transaction sent so far.
+  tests.realtime_clear(): set aside the messages this transaction sent so far
+    (realtime_sent() then returns only later ones; realtime_all_sent() all).
 
   "This transaction": realtime.messages.inserted_at defaults to now(), the
   transaction's start, so a test's messages are those with inserted_at = now().
@@ -98,10 +99,21 @@ as $$
   where m.inserted_at = now()::timestamp and m.extension = 'broadcast' and m.private
 $$;
 
+create table if not exists tests.realtime_log (topic text, event text, payload jsonb);
+
 create or replace function tests.realtime_clear() returns void
 language sql
 as $$
+  insert into tests.realtime_log select * from tests.realtime_sent();
   delete from realtime.messages as m where m.inserted_at = now()::timestamp
+$$;
+
+create or replace function tests.realtime_all_sent() returns table (topic text, event text, payload jsonb)
+language sql
+as $$
+  select * from tests.realtime_log
+  union all
+  select * from tests.realtime_sent()
 $$;
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;
