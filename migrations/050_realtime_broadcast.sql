@@ -189,15 +189,15 @@ as $$
 declare
   r record;
 begin
-  -- user:<id>:learning, event certificate_issued: the certificates issued to that user by the statement.
+  -- user:<id>:learning, event certificate_issued: the certificates issued to that user by the statement,
+  -- with the course title as issued (never the verification code).
   for r in
     select n.user_id, pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
       'id', n.id, 'certificate_number', n.certificate_number, 'course_id', n.course_id,
-      'course_title_en', c.title_en, 'course_title_fr', c.title_fr,
+      'course_title_en', n.course_title_en, 'course_title_fr', n.course_title_fr,
       'issued_date', n.issued_date, 'expiry_date', n.expiry_date, 'status', n.status
     ) order by n.certificate_number) as items
     from new_rows as n
-    left join public.courses as c on n.course_id = c.id
     group by n.user_id
   loop
     perform realtime.send(

@@ -48,7 +48,10 @@ as $$
 $$;
 
 select ok(
-    (select relrowsecurity from pg_catalog.pg_class where oid = 'realtime.messages'::regclass),
+    (
+        select relrowsecurity from pg_catalog.pg_class
+        where oid = 'realtime.messages'::regclass
+    ),
     'realtime.messages is behind RLS'
 );
 

@@ -97,7 +97,10 @@ select ok(
         from pg_catalog.pg_trigger as t
         where t.tgname like 'broadcast\_%' and not t.tgisinternal
     )
-    and (select count(*) from pg_catalog.pg_trigger as t where t.tgname like 'broadcast\_%') = 12,
+    and (
+        select count(*) from pg_catalog.pg_trigger as t
+        where t.tgname like 'broadcast\_%'
+    ) = 12,
     'the 12 broadcast triggers are all FOR EACH STATEMENT'
 );
 
@@ -220,10 +223,16 @@ select set_eq(
 );
 
 select is(
-    (select payload -> 'entries' from tests.realtime_sent() where event = 'leaderboard'),
+    (
+        select payload -> 'entries' from tests.realtime_sent()
+        where event = 'leaderboard'
+    ),
     jsonb_build_array(jsonb_build_object(
         'display_name', 'Learner', 'level', 2,
-        'points', (select total_points from public.user_achievements where user_id = tests.get_user_id('learner'))
+        'points', (
+            select total_points from public.user_achievements
+            where user_id = tests.get_user_id('learner')
+        )
     )),
     'the leaderboard payload: display name, level and points of who moved, as the leaderboard RPC shows them'
 );
@@ -288,7 +297,10 @@ select set_eq(
 );
 
 select is(
-    (select count(*)::int from tests.realtime_sent() where event = 'achievements'),
+    (
+        select count(*)::int from tests.realtime_sent()
+        where event = 'achievements'
+    ),
     60,
     '... and one learning message per member, to each member''s own topic'
 );
@@ -359,7 +371,7 @@ select set_eq(
 
 select is(
     (
-        select count(*)::int from tests.realtime_sent(), jsonb_array_elements(payload -> 'cases') as c
+        select count(*)::int from tests.realtime_sent() as s, jsonb_array_elements(s.payload -> 'cases') as c
         where c ? 'raw_text' or c ? 'raw_html' or c ? 'ai_classification'
     ),
     0,
