@@ -42,7 +42,7 @@ def set_triggers(url: str, enabled: bool) -> int:
 def postmaster_pid(url: str) -> int:
     with psycopg.connect(url) as conn:
         backend = conn.execute("select pg_catalog.pg_backend_pid()").fetchone()[0]
-    stat = Path(f"/proc/{backend}/stat").read_text()
+        stat = Path(f"/proc/{backend}/stat").read_text()  # while the backend lives
     return int(stat.rsplit(")", 1)[1].split()[1])
 
 
