@@ -17,7 +17,8 @@
   sets invoiced on the rows it bills).
 */
 
--- Its rows are the product's own (the default limits of each tier): a rollback lists them and puts them back with the migration.
+-- Its rows are the product's own (the default limits of each tier):
+-- a rollback lists them and puts them back with the migration.
 -- reference-data: public.plan_limits
 create table public.plan_limits (
   id uuid primary key default gen_random_uuid(),

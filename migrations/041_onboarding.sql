@@ -22,7 +22,8 @@
 
 -- The checklists ----------------------------------------------------------------------------
 
--- Its rows are the product's own (the checklists of each role): a rollback lists them and puts them back with the migration.
+-- Its rows are the product's own (the checklists of each role):
+-- a rollback lists them and puts them back with the migration.
 -- reference-data: private.onboarding_steps
 create table private.onboarding_steps (
   role text not null check (role in (

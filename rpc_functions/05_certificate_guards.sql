@@ -46,9 +46,20 @@ language plpgsql
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if new.holder_name is distinct from old.holder_name
-    or new.course_title_en is distinct from old.course_title_en
-    or new.course_title_fr is distinct from old.course_title_fr then
+  if new.course_title_en is distinct from old.course_title_en
+    or new.course_title_fr is distinct from old.course_title_fr
+    or (
+      new.holder_name is distinct from old.holder_name
+      and not (
+        new.holder_name is null
+        and pg_catalog.current_setting('abr.erasure', true) = old.user_id::text
+        and current_user = (
+          select pg_catalog.pg_get_userbyid(f.proowner)
+          from pg_catalog.pg_proc as f
+          where f.oid = pg_catalog.to_regprocedure('private.anonymize_person(uuid,uuid,text)')
+        )
+      )
+    ) then
     raise exception using
       errcode = '42501',
       message = 'a certificate keeps the holder''s name and the course title as issued',
@@ -65,7 +76,8 @@ comment on function private.stamp_certificate_as_issued() is
 'BEFORE INSERT trigger on certificates: records the holder''s name and the course title as issued.';
 
 comment on function private.guard_certificate_as_issued() is
-'BEFORE UPDATE trigger on certificates: holder_name and course titles never change after issue (42501).';
+'BEFORE UPDATE trigger on certificates: holder_name and course titles never change after issue (42501), except '
+'the holder''s name cleared by their erasure (046_erasure, rpc_functions/71_erasure.sql).';
 
 revoke all on function
   private.assign_certificate_number(),

@@ -200,6 +200,19 @@ begin
     ) then
       return new;
     end if;
+    -- The erasure scrub, running as its definer: only the columns that can
+    -- name a person change, and the row records when it was scrubbed.
+    if pg_catalog.current_setting('abr.audit_erasure', true) = 'on'
+    and current_user = (
+      select pg_catalog.pg_get_userbyid(f.proowner)
+      from pg_catalog.pg_proc as f
+      where f.oid = pg_catalog.to_regprocedure('private.scrub_person_from_audit(uuid,text[])')
+    )
+    and pg_catalog.to_jsonb(new) ->> 'erased_at' is not null
+    and (pg_catalog.to_jsonb(new) - '{user_email,ip_address,user_agent,changes,erased_at}'::text [])
+    = (pg_catalog.to_jsonb(old) - '{user_email,ip_address,user_agent,changes,erased_at}'::text []) then
+      return new;
+    end if;
   elsif tg_op = 'DELETE' then
     -- The retention purge, running as its definer.
     if pg_catalog.current_setting('abr.audit_purge', true) = 'on'
@@ -217,7 +230,7 @@ begin
     errcode = '42501',
     message = 'audit_logs is append-only',
     hint = 'Audit rows are never updated or deleted; expired rows are removed only by '
-      'private.purge_expired_audit_logs().';
+    || 'private.purge_expired_audit_logs().';
 end;
 $$;
 
@@ -248,8 +261,9 @@ comment on function private.audit_row_change() is
 'out of an update''s diff. See 012_audit and 020_security_fixes.';
 
 comment on function private.audit_logs_append_only() is
-'BEFORE UPDATE/DELETE/TRUNCATE trigger on audit_logs: refuses with 42501, except ON DELETE SET NULL of its links '
-'and the retention purge. See 012_audit.';
+'BEFORE UPDATE/DELETE/TRUNCATE trigger on audit_logs: refuses with 42501, except ON DELETE SET NULL of its links, '
+'the retention purge, and the erasure scrub (identifying columns only, erased_at stamped). See 012_audit, '
+'046_erasure.';
 
 comment on function private.purge_expired_audit_logs() is
 'Deletes audit_logs rows past retention_until; returns how many. Run daily by cron_jobs/purge_audit_logs.sql '

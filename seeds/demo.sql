@@ -443,4 +443,23 @@ values
   '{enterprise}', 50, md5('user:ada')::uuid)
 on conflict (id) do nothing;
 
+-- Privacy: Grace (Maple) asked for her data; Chantal, Maple's compliance officer, entered an incident in the
+-- register; Henri (Fleuve, no compliance officer) asked for a rectification.
+insert into public.privacy_requests (id, user_id, organization_id, kind, details, requested_at, due_at)
+values
+(md5('privacy:grace-access')::uuid, md5('user:grace')::uuid, md5('org:maple')::uuid, 'access',
+  'Please send me everything you hold about me.', now() - interval '3 days', now() + interval '27 days'),
+(md5('privacy:henri-rect')::uuid, md5('user:henri')::uuid, md5('org:fleuve')::uuid, 'rectification',
+  'Mon nom est mal orthographié.', now() - interval '25 days', now() + interval '5 days')
+on conflict (id) do nothing;
+
+insert into public.privacy_incidents (id, organization_id, information_concerned, circumstances, occurred_from,
+  occurred_until, became_known_at, persons_concerned, risk_assessment, serious_risk, measures_taken, recorded_by)
+values (md5('incident:maple-1')::uuid, md5('org:maple')::uuid, 'Names and course completion of 4 employees',
+  'A completion report was emailed to a distribution list outside Human Resources', now() - interval '10 days',
+  now() - interval '10 days', now() - interval '9 days', 4,
+  'Low: names and completions only, internal recipients, asked to delete; misuse unlikely', false,
+  'Recipients confirmed deletion; report sharing restricted to compliance officers', md5('user:chantal')::uuid)
+on conflict (id) do nothing;
+
 refresh materialized view public.org_analytics;

@@ -145,7 +145,20 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.record_first_search()', 'authenticated', 'rpc'),
 ('private.coaching_context_for_user(uuid,text)', 'service_role', 'rpc'),
 ('private.coaching_allowance_for_user(uuid)', 'service_role', 'rpc'),
-('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc');
+('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc'),
+-- privacy rights (70_privacy_export .. 74_retention): every person, officers, super admins; erasure also the server
+('private.export_my_data()', 'authenticated', 'rpc'),
+('private.request_privacy_action(text,text)', 'authenticated', 'rpc'),
+('private.withdraw_privacy_request(uuid)', 'authenticated', 'rpc'),
+('private.close_privacy_request(uuid,text,text)', 'authenticated', 'rpc'),
+('private.record_privacy_incident(text,text,timestamp with time zone,timestamp with time zone,integer,text,boolean,'
+  'text,timestamp with time zone,boolean,boolean,timestamp with time zone,timestamp with time zone,jsonb,uuid,uuid)',
+  'authenticated', 'rpc'),
+('private.retention_schedule()', 'authenticated', 'rpc'),
+('private.retention_schedule()', 'service_role', 'rpc'),
+('private.erase_user(uuid,uuid)', 'authenticated', 'rpc'),
+('private.erase_user(uuid,uuid)', 'service_role', 'rpc'),
+('private.pending_auth_deletions()', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee
