@@ -38,6 +38,7 @@ STABLE_CALLS = {
     "recommend_courses": "select * from public.recommend_courses(5, 'en')",
     "related_cases_for_lesson": "select * from public.related_cases_for_lesson({lesson}, 5)",
     "related_tribunal_cases": "select * from public.related_tribunal_cases({case}, 5)",
+    "retention_schedule": "select * from public.retention_schedule()",
     "run_saved_search": "select * from public.run_saved_search({saved})",
     "search_tribunal_case_facets": "select * from public.search_tribunal_case_facets('racial profiling', 'en')",
     "search_tribunal_cases": "select * from public.search_tribunal_cases('discrimination', 'en')",
