@@ -186,3 +186,22 @@ def query(url: str, sql: str, params=None):
     with psycopg.connect(url, autocommit=True) as conn:
         cur = conn.execute(sql, params)
         return cur.fetchall() if cur.description else None
+
+
+@pytest.fixture(scope="session")
+def standby(cluster, demo_db):
+    """A streaming hot standby of the session's cluster (after the demo database exists)."""
+    from scaleout_servers import HotStandby  # noqa: PLC0415
+
+    with HotStandby(cluster) as s:
+        s.wait_for_replay()
+        yield s
+
+
+@pytest.fixture(scope="session")
+def pgbouncer(cluster):
+    """PgBouncer in transaction mode in front of the session's cluster."""
+    from scaleout_servers import TransactionPooler  # noqa: PLC0415
+
+    with TransactionPooler(cluster.port) as p:
+        yield p

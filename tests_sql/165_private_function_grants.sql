@@ -54,6 +54,7 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.feature_enabled(text)', 'authenticated', 'rpc'),
 ('private.get_lesson(uuid)', 'authenticated', 'rpc'),
 ('private.get_resource_file(uuid)', 'authenticated', 'rpc'),
+('private.record_resource_download(uuid)', 'authenticated', 'rpc'),
 ('private.leaderboard(text,integer,text,integer)', 'authenticated', 'rpc'),
 -- ... the learning loop's RPCs (17_gamification, 18_learning_paths, 19_dashboard, 33_certificate_revocation)
 ('private.award_badge(uuid,uuid)', 'authenticated', 'rpc'),
@@ -102,6 +103,7 @@ insert into t165_allowlist (fn, grantee, reason) values
   'text[],text[],text[],boolean,text[],text[])', 'authenticated', 'rpc'),
 ('private.related_tribunal_cases(uuid,integer)', 'authenticated', 'rpc'),
 ('private.run_saved_search(uuid,integer,text)', 'authenticated', 'rpc'),
+('private.record_saved_search_use(uuid)', 'authenticated', 'rpc'),
 -- ... and the accent folding of tribunal_cases' generated search columns (reviewers write cases)
 ('private.fold_accents(tsvector)', 'authenticated', 'column'),
 ('private.fold_accents(tsvector)', 'service_role', 'column'),

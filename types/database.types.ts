@@ -3100,6 +3100,11 @@ export type Database = {
           raw_case_id: string
         }[]
       }
+      record_resource_download: {
+        Args: { p_resource_id: string }
+        Returns: number
+      }
+      record_saved_search_use: { Args: { p_id: string }; Returns: number }
       record_usage: {
         Args: {
           p_idempotency_key: string

@@ -343,13 +343,17 @@ def _fts_limit(lang: str, query: str, page: int = 20) -> str:
 
 
 def _saved_search_limit(lang: str, query: str) -> str:
-    """run_saved_search: the caller's search read and its use counted, then the same search."""
+    """run_saved_search (a read): the caller's search read, then the same search."""
     return (
-        "with u as (update public.saved_searches as s set use_count = s.use_count + 1, last_used = now()"
-        " where s.id = (select s.id from public.saved_searches as s where s.user_id = {me}"
-        " order by s.created_at, s.id limit 1) and s.user_id = {me} returning s.filters)"
+        "with u as (select s.filters from public.saved_searches as s where s.user_id = {me}"
+        " order by s.created_at, s.id limit 1)"
         f" select f.* from u, lateral ({_fts_limit(lang, query)}) as f"
     )
+
+
+FIRST_SAVED_SEARCH = (
+    "(select s.id from public.saved_searches as s where s.user_id = {me} order by s.created_at, s.id limit 1)"
+)
 
 
 def _facets_limit(lang: str, query: str) -> str:
@@ -424,6 +428,11 @@ CASES += [
                  "select * from public.run_saved_search((select s.id from public.saved_searches as s"
                  " where s.user_id = {me} order by s.created_at, s.id limit 1))",
                  _saved_search_limit("en", "racial profiling")),
+    # The use counter run_saved_search no longer writes (a write: rolled back after its run).
+    FrontendCase("record_saved_search_use (a saved search's use counted)", "searcher",
+                 f"select public.record_saved_search_use({FIRST_SAVED_SEARCH})",
+                 "update public.saved_searches as s set use_count = s.use_count + 1, last_used = now()"
+                 f" where s.id = {FIRST_SAVED_SEARCH} and s.user_id = {{me}} returning s.use_count"),
 ]
 
 

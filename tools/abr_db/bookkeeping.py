@@ -19,15 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import psycopg
 
-from . import ui
 from .connect import connect
 from .errors import MigrationError, UsageError
 
@@ -278,22 +274,9 @@ def forget_supabase_history(conn: psycopg.Connection, versions: list[str]) -> No
                 conn.execute("delete from abr_db.supabase_history where version = any(%s)", (versions,))
 
 
-@contextmanager
-def advisory_lock(url: str, quiet: bool = False) -> Iterator[None]:
-    """Hold abr-db's session-level advisory lock on its own connection.
+def advisory_lock(url: str, quiet: bool = False):
+    """abr-db's migration lock for a whole apply/rollback (lock.migration_lock: transaction-scoped,
+    so that no pooler can strand it). A second apply waits until the first is done."""
+    from .lock import migration_lock  # noqa: PLC0415 - lock imports LOCK_KEY from here
 
-    A second apply waits here until the first is done, then finds nothing to do.
-    """
-    conn = connect(url)
-    try:
-        got = conn.execute("select pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()[0]
-        if not got:
-            if not quiet:
-                ui.warn("another abr-db apply/rollback holds the lock on this database: waiting for it")
-            started = time.monotonic()
-            conn.execute("select pg_advisory_lock(%s)", (LOCK_KEY,))
-            if not quiet:
-                ui.info(f"lock acquired after {time.monotonic() - started:.1f} s")
-        yield
-    finally:
-        conn.close()  # releases the session lock
+    return migration_lock(url, quiet=quiet)

@@ -273,8 +273,30 @@ def bench(
     baseline: Optional[str] = typer.Option(
         None, "--baseline", help="Also time each frontend case under this git revision's functions and policies."
     ),
+    scales: Optional[str] = typer.Option(
+        None, "--scales", help="Seed each scale (e.g. 0.3,1,3) and run the frontend suite: p50 against data size."
+    ),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="With --scales: write the plot (SVG) to this file."),
 ) -> None:
     """Benchmarks: micro-cases as ratios; the frontend suite as each user vs service_role; --writes: pgbench."""
+    if scales:
+        from . import bench_scales  # noqa: PLC0415
+
+        def partial(report) -> None:
+            if output:
+                output.write_text(json.dumps(report.as_dict(), indent=2))
+
+        grown = bench_scales.run(
+            resolve_url(db_url), bench_scales.parse_scales(scales), repeat=repeat, quiet=as_json, on_scale=partial
+        )
+        if plot:
+            bench_scales.write_plot(grown, plot)
+        text = json.dumps(grown.as_dict(), indent=2)
+        if output:
+            output.write_text(text)
+        if as_json:
+            typer.echo(text)
+        return
     report = bench_run.run_all(
         resolve_url(db_url), scale=scale, repeat=repeat, micro_repeat=micro_repeat, micro=micro,
         frontend=frontend, writes=writes, clients=clients, seconds=seconds, quiet=as_json, baseline=baseline,
