@@ -53,12 +53,14 @@ def _not_extension(catalog: str, oid: str) -> str:
 
 _QUERIES: dict[str, str] = {
     "schema": f"""
-        select pg_catalog.format('%I', n.nspname), pg_catalog.pg_get_userbyid(n.nspowner), n.nspacl::text[]
+        select pg_catalog.format('%I', n.nspname), pg_catalog.pg_get_userbyid(n.nspowner),
+               coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))::text[]
         from pg_catalog.pg_namespace as n where {_USER} and n.nspname <> 'public'
           and {_not_extension('pg_catalog.pg_namespace', 'n.oid')}""",
     "table": f"""
         select pg_catalog.format('%I.%I', n.nspname, c.relname), pg_catalog.pg_get_userbyid(c.relowner),
-               c.relkind::text, c.relrowsecurity, c.relforcerowsecurity, c.relacl::text[],
+               c.relkind::text, c.relrowsecurity, c.relforcerowsecurity,
+               coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[],
                (select pg_catalog.jsonb_object_agg(a.attname, a.attacl::text[]) from pg_catalog.pg_attribute as a
                 where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attacl is not null)
         from pg_catalog.pg_class as c inner join pg_catalog.pg_namespace as n on c.relnamespace = n.oid
@@ -97,13 +99,15 @@ _QUERIES: dict[str, str] = {
         where not t.tgisinternal and {_USER}""",
     "function": f"""
         select pg_catalog.format('%I.%I(%s)', n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
-               pg_catalog.pg_get_userbyid(p.proowner), pg_catalog.pg_get_functiondef(p.oid), p.proacl::text[],
+               pg_catalog.pg_get_userbyid(p.proowner), pg_catalog.pg_get_functiondef(p.oid),
+               coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))::text[],
                pg_catalog.obj_description(p.oid, 'pg_proc')
         from pg_catalog.pg_proc as p inner join pg_catalog.pg_namespace as n on p.pronamespace = n.oid
         where p.prokind in ('f', 'p') and {_USER} and {_not_extension('pg_catalog.pg_proc', 'p.oid')}""",
     "view": f"""
         select pg_catalog.format('%I.%I', n.nspname, c.relname), pg_catalog.pg_get_userbyid(c.relowner),
-               c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), c.relacl::text[]
+               c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid),
+               coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[]
         from pg_catalog.pg_class as c inner join pg_catalog.pg_namespace as n on c.relnamespace = n.oid
         where c.relkind in ('v', 'm') and {_USER} and {_not_extension('pg_catalog.pg_class', 'c.oid')}""",
     "policy": f"""
@@ -144,7 +148,9 @@ from cron.job as j where j.jobname is not null and j.database = pg_catalog.curre
 
 def normalize_acl(acl: list[str] | None, owner: str | None) -> list[str] | None:
     """ACL items as sorted 'grantee=privileges': no grantor (postgres here, supabase_admin there),
-    the object's owner as 'owner', PostgreSQL 17's MAINTAIN (m) left out. None: the default."""
+    the object's owner as 'owner', PostgreSQL 17's MAINTAIN (m) left out. The queries read a null
+    ACL as its default (acldefault), so an ACL a dump and restore leaves null because it equals the
+    default compares equal to the explicit one it came from."""
     if acl is None:
         return None
     out = []
