@@ -1,3 +1,4 @@
+-- previous-sha256: b479679c1bf4e8cac75e27efa9ccf9b4d8cb73e8631530a3a4309cd3488ebb50
 /*
   001_core: the tenants and the people.
 
@@ -36,18 +37,10 @@ create extension if not exists vector with schema extensions;
 
 -- Shared trigger functions --------------------------------------------------------
 
-create function private.set_updated_at() returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  new.updated_at := pg_catalog.now();
-  return new;
-end;
-$$;
-
-comment on function private.set_updated_at() is
-'BEFORE UPDATE trigger: stamps updated_at with the transaction time.';
+-- Defined once, with their current text, in rpc_functions/; abr-db applies these
+-- files here, in this migration's transaction, so the triggers below find them:
+-- requires: rpc_functions/01_updated_at.sql
+-- requires: rpc_functions/02_auth_users.sql
 
 -- organizations -----------------------------------------------------------------
 
@@ -227,38 +220,6 @@ deferrable initially deferred;
   an email (phone or anonymous sign-ins) get their profile when they add one,
   since a profile's email is NOT NULL.
 */
-create function private.handle_auth_user_change() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  if new.email is null then
-    return new;
-  end if;
-
-  insert into public.profiles as p (id, email, full_name, avatar_url, email_verified)
-  values (
-    new.id,
-    new.email,
-    coalesce(new.raw_user_meta_data ->> 'full_name', new.raw_user_meta_data ->> 'name'),
-    new.raw_user_meta_data ->> 'avatar_url',
-    new.email_confirmed_at is not null
-  )
-  on conflict (id) do update
-    set email = excluded.email,
-        email_verified = excluded.email_verified
-    where p.email is distinct from excluded.email
-       or p.email_verified is distinct from excluded.email_verified;
-
-  return new;
-end;
-$$;
-
-comment on function private.handle_auth_user_change() is
-'AFTER INSERT OR UPDATE trigger on auth.users: creates the profile and keeps its email in step.';
-
-revoke all on function private.handle_auth_user_change() from public;
 
 create trigger on_auth_user_change
 after insert or update of email, email_confirmed_at on auth.users

@@ -1,3 +1,6 @@
+-- requires: rpc_functions/04_lesson_guards.sql
+-- requires: rpc_functions/05_certificate_guards.sql
+-- previous-sha256: c8400a2ef86283336f66c7aeb754075a06ddd4fcd2fd052d391722dd1eb1e0d4
 /*
   002_learning: the catalog and each learner's path through it.
 
@@ -134,29 +137,6 @@ alter table public.lessons enable row level security;
 
 -- courses.lesson_count is denormalized: keep it true. Row-level increments
 -- lock the course row, so concurrent lesson inserts count correctly.
-create function private.maintain_lesson_count() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  if tg_op = 'UPDATE' and new.course_id = old.course_id then
-    return null;
-  end if;
-  if tg_op in ('INSERT', 'UPDATE') then
-    update public.courses set lesson_count = lesson_count + 1 where id = new.course_id;
-  end if;
-  if tg_op in ('DELETE', 'UPDATE') then
-    update public.courses set lesson_count = lesson_count - 1 where id = old.course_id;
-  end if;
-  return null;
-end;
-$$;
-
-comment on function private.maintain_lesson_count() is
-'AFTER trigger on lessons: keeps courses.lesson_count equal to the number of its lessons.';
-
-revoke all on function private.maintain_lesson_count() from public;
 
 create trigger maintain_lesson_count
 after insert or delete or update of course_id on public.lessons
@@ -271,28 +251,6 @@ comment on table public.certificates is
 create index idx_certificates_user on public.certificates (user_id, issued_date desc);
 create index idx_certificates_course on public.certificates (course_id);
 create index idx_certificates_status on public.certificates (status);
-
-create function private.assign_certificate_number() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  if new.certificate_number is null then
-    new.certificate_number := pg_catalog.format(
-      'ABR-%s-%s',
-      pg_catalog.to_char(new.issued_date, 'YYYY'),
-      pg_catalog.lpad(pg_catalog.nextval('private.certificate_number_seq')::text, 6, '0')
-    );
-  end if;
-  return new;
-end;
-$$;
-
-comment on function private.assign_certificate_number() is
-'BEFORE INSERT trigger on certificates: assigns ABR-YYYY-NNNNNN (year of issue, a sequence) when no number is given.';
-
-revoke all on function private.assign_certificate_number() from public;
 
 create trigger assign_certificate_number before insert on public.certificates
 for each row execute function private.assign_certificate_number();

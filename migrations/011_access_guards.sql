@@ -1,3 +1,5 @@
+-- requires: rpc_functions/03_member_guards.sql
+-- previous-sha256: 56bcd56f184993665bf71f099ec560d50d4b8c28897c1eab6c731b7dc8817096
 /*
   011_access_guards: the column rules RLS cannot express.
 
@@ -31,128 +33,10 @@
 
 -- profiles ----------------------------------------------------------------------
 
-create function private.guard_profile_update() returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  caller_role text;
-  caller_id uuid;
-  col text;
-  -- What anyone may change on their own profile.
-  self_editable constant text[] := array[
-    'full_name', 'avatar_url', 'phone', 'preferred_language',
-    'notification_preferences', 'theme', 'timezone', 'metadata', 'updated_at'
-  ];
-begin
-  if current_user not in ('authenticated', 'anon') then
-    return new;
-  end if;
-
-  caller_role := (select private.current_role_name());
-  if caller_role = 'super_admin' then
-    return new;
-  end if;
-  caller_id := (select auth.uid());
-
-  for col in
-    select n.key
-    from pg_catalog.jsonb_each(pg_catalog.to_jsonb(new)) as n
-    inner join pg_catalog.jsonb_each(pg_catalog.to_jsonb(old)) as o on n.key = o.key
-    where n.value is distinct from o.value
-  loop
-    if col = 'updated_at' then
-      continue;
-    elsif col = any(self_editable) and old.id = caller_id then
-      continue;
-    elsif col = 'role' and caller_role = 'org_admin'
-      and old.organization_id = (select private.current_org_id()) then
-      if old.id = caller_id then
-        raise exception using
-          errcode = '42501',
-          message = 'permission denied to change column "role" of profiles: an org_admin cannot change their own role',
-          hint = 'Another org_admin or a super_admin can.';
-      end if;
-      if old.role in ('super_admin', 'compliance_officer') or new.role in ('super_admin', 'compliance_officer') then
-        raise exception using
-          errcode = '42501',
-          message = 'permission denied to change column "role" of profiles: only a super_admin grants or removes super_admin and compliance_officer',
-          hint = 'Ask a super_admin.';
-      end if;
-    elsif col = 'team_id' and caller_role = 'org_admin'
-      and old.organization_id = (select private.current_org_id()) then
-      if new.team_id is not null and not exists (
-        select 1 from public.teams as t
-        where t.id = new.team_id and t.organization_id = old.organization_id
-      ) then
-        raise exception using
-          errcode = '42501',
-          message = 'permission denied to change column "team_id" of profiles: the team is not a team of the member''s organization',
-          hint = 'Choose a team of the same organization.';
-      end if;
-    else
-      raise exception using
-        errcode = '42501',
-        message = pg_catalog.format('permission denied to change column "%s" of profiles', col),
-        hint = case
-          when old.id = caller_id
-            then 'Users may change their name, avatar, phone, language, notification preferences, theme, timezone and metadata.'
-          else 'An org_admin may change only the role and team of members of their organization.'
-        end;
-    end if;
-  end loop;
-
-  return new;
-end;
-$$;
-
-comment on function private.guard_profile_update() is
-'BEFORE UPDATE trigger on profiles: the column rules of ACCESS.md for API callers (see 011_access_guards).';
-
-revoke all on function private.guard_profile_update() from public;
-
 create trigger guard_profile_update before update on public.profiles
 for each row execute function private.guard_profile_update();
 
 -- organizations -----------------------------------------------------------------
-
-create function private.guard_organization_update() returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  col text;
-  protected constant text[] := array[
-    'id', 'slug', 'subscription_id', 'subscription_status', 'trial_ends_at', 'created_at', 'deleted_at'
-  ];
-begin
-  if current_user not in ('authenticated', 'anon') then
-    return new;
-  end if;
-  if (select private.is_super_admin()) then
-    return new;
-  end if;
-
-  for col in
-    select n.key
-    from pg_catalog.jsonb_each(pg_catalog.to_jsonb(new)) as n
-    inner join pg_catalog.jsonb_each(pg_catalog.to_jsonb(old)) as o on n.key = o.key
-    where n.value is distinct from o.value and n.key = any(protected)
-  loop
-    raise exception using
-      errcode = '42501',
-      message = pg_catalog.format('permission denied to change column "%s" of organizations', col),
-      hint = 'Subscription fields follow Stripe (service role); id, slug, created_at and deleted_at only a super_admin changes.';
-  end loop;
-
-  return new;
-end;
-$$;
-
-comment on function private.guard_organization_update() is
-'BEFORE UPDATE trigger on organizations: org_admins never change subscription fields (see 011_access_guards).';
-
-revoke all on function private.guard_organization_update() from public;
 
 create trigger guard_organization_update before update on public.organizations
 for each row execute function private.guard_organization_update();

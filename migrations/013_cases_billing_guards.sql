@@ -1,3 +1,5 @@
+-- requires: rpc_functions/07_case_guards.sql
+-- previous-sha256: a3b6b3e5c9d8095f62de3079e33a6601935c0265f6f018f7154aa53ac91f421a
 /*
   013_cases_billing_guards: what the case-law and billing policies need
   beyond 001-010.
@@ -11,29 +13,6 @@
     its only index on that column is partial (is_active): a full index serves
     the policy for inactive rows too.
 */
-
-create function private.guard_tribunal_case_reviewer() returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  if current_user in ('authenticated', 'anon')
-    and new.reviewed_by is not null
-    and new.reviewed_by is distinct from (select auth.uid())
-    and (tg_op = 'INSERT' or new.reviewed_by is distinct from old.reviewed_by)
-  then
-    raise exception using errcode = '42501',
-      message = 'reviewed_by can only be set to yourself',
-      hint = 'Set reviewed_by to your own user id, or leave it unchanged.';
-  end if;
-  return new;
-end;
-$$;
-
-comment on function private.guard_tribunal_case_reviewer() is
-'BEFORE INSERT OR UPDATE trigger on tribunal_cases: API roles may set reviewed_by only to themselves.';
-
-revoke all on function private.guard_tribunal_case_reviewer() from public;
 
 create trigger guard_reviewer before insert or update of reviewed_by on public.tribunal_cases
 for each row execute function private.guard_tribunal_case_reviewer();

@@ -1,3 +1,5 @@
+-- requires: rpc_functions/04_lesson_guards.sql
+-- previous-sha256: 039d02949f0d0922455ee831e2b0c4ac1f6a273435e494ab1680ae912607d52c
 /*
   019_no_temp_objects: no code of a caller's runs with the rights of a function's owner.
 
@@ -95,27 +97,6 @@ end
 $$;
 
 -- 3. The lesson delete guard without a client-executable helper -------------------
-
-create or replace function private.guard_lesson_delete() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  -- Fired for API callers only: the trigger's WHEN clause tests the deleting
-  -- role (current_user here is the owner).
-  if not (select private.is_super_admin()) and private.lesson_has_progress(old.id) then
-    raise exception using
-      errcode = '42501',
-      message = 'a lesson with learners'' progress cannot be deleted',
-      hint = 'Edit or unpublish it instead, or ask a super_admin.';
-  end if;
-  return old;
-end;
-$$;
-
-revoke all on function private.guard_lesson_delete() from public, anon, authenticated, service_role;
-revoke all on function private.lesson_has_progress(uuid) from public, anon, authenticated, service_role;
 
 drop trigger guard_lesson_delete on public.lessons;
 create trigger guard_lesson_delete before delete on public.lessons

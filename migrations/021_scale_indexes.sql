@@ -1,3 +1,5 @@
+-- requires: rpc_functions/03_member_guards.sql
+-- previous-sha256: 05fefd1e88e2506daf492d75ea9e1f5834a1822583673ca3093fe7774b06af2c
 /*
   021_scale_indexes: what staff read, by organization, through an index (issue 7).
 
@@ -43,25 +45,6 @@ where organization_id is not null;
 create index idx_certificates_org_issued on public.certificates (organization_id, issued_date desc)
 where organization_id is not null;
 
-create function private.set_member_organization() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  new.organization_id := (
-    select p.organization_id from public.profiles as p where p.id = new.user_id and p.deleted_at is null
-  );
-  return new;
-end;
-$$;
-
-comment on function private.set_member_organization() is
-'BEFORE trigger of progress and certificates: organization_id is the holder''s organization '
-'while their profile is live.';
-
-revoke all on function private.set_member_organization() from public, anon, authenticated;
-
 create trigger set_member_organization
 before insert or update of user_id, organization_id on public.progress
 for each row execute function private.set_member_organization();
@@ -72,27 +55,6 @@ for each row execute function private.set_member_organization();
 
 -- Definer: an org_admin's change of a member's organization, or a user's own
 -- soft deletion, must reach rows the caller cannot write.
-create function private.sync_member_organization() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-declare
-  org uuid := case when new.deleted_at is null then new.organization_id end;
-begin
-  update public.progress as pr set organization_id = org
-  where pr.user_id = new.id and pr.organization_id is distinct from org;
-  update public.certificates as c set organization_id = org
-  where c.user_id = new.id and c.organization_id is distinct from org;
-  return null;
-end;
-$$;
-
-comment on function private.sync_member_organization() is
-'AFTER UPDATE trigger of profiles: carries a member''s organization (null once soft-deleted) '
-'to their progress and certificates.';
-
-revoke all on function private.sync_member_organization() from public, anon, authenticated;
 
 create trigger sync_member_organization
 after update of organization_id, deleted_at on public.profiles

@@ -1,3 +1,5 @@
+-- requires: rpc_functions/08_learning_loop_triggers.sql
+-- previous-sha256: 018eb7e412b667c987748a5b7c27d08033fd857a9445904642e6d2b59f5f68f8
 /*
   022_learning_loop: the tables, columns, indexes and triggers of the
   learning loop (points, streaks, levels, milestone counters, badges,
@@ -47,23 +49,6 @@ comment on table private.points_ledger is
 'Append-only points ledger: one row per (user, kind, subject), so a retried or concurrent award inserts nothing. '
 'user_achievements.total_points, weekly_points and monthly_points are its sums.';
 
-create function private.points_ledger_append_only() returns trigger
-language plpgsql
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  raise exception using
-    errcode = '42501',
-    message = 'the points ledger is append-only',
-    hint = 'Record a compensating entry instead.';
-end;
-$$;
-
-comment on function private.points_ledger_append_only() is
-'BEFORE UPDATE trigger on private.points_ledger: entries are never changed (rows go only with their user).';
-
-revoke all on function private.points_ledger_append_only() from public;
-
 create trigger points_ledger_append_only before update on private.points_ledger
 for each statement execute function private.points_ledger_append_only();
 
@@ -110,27 +95,6 @@ create index idx_achievements_board_team on public.user_achievements (team_id, t
 where listed;
 
 -- Whoever inserts an achievements row (the loop, server code), the copies start right.
-create function private.learning_achievements_copy() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-declare
-  p public.profiles;
-begin
-  -- No profile: leave the row as it is for the foreign key to refuse it.
-  select * into p from public.profiles as pr where pr.id = new.user_id;
-  if found then
-    new.organization_id := p.organization_id;
-    new.team_id := p.team_id;
-    new.listed := p.deleted_at is null;
-  end if;
-  return new;
-end;
-$$;
-
-comment on function private.learning_achievements_copy() is
-'BEFORE INSERT trigger on user_achievements: copies the profile''s organization and team (leaderboards).';
 
 create trigger learning_loop_copy before insert on public.user_achievements
 for each row execute function private.learning_achievements_copy();
@@ -230,20 +194,6 @@ alter table public.learning_path_enrollments enable row level security;
 
 -- Triggers: thin, the logic is in rpc_functions/17_gamification.sql ----------------
 
-create function private.learning_on_progress() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  perform private.learning_progress_event(tg_op, old, new);
-  return null;
-end;
-$$;
-
-comment on function private.learning_on_progress() is
-'AFTER trigger on progress: hands completions, quiz passes, activity and deletions to private.learning_progress_event.';
-
 create trigger learning_loop_insert after insert on public.progress
 for each row execute function private.learning_on_progress();
 
@@ -260,87 +210,14 @@ create trigger learning_loop_delete after delete on public.progress
 for each row when (old.completed_at is not null or old.quiz_passed)
 execute function private.learning_on_progress();
 
-create function private.learning_on_certificate() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  perform private.learning_adjust_counter(
-    coalesce(new.user_id, old.user_id),
-    'certificates_earned',
-    (case when tg_op <> 'DELETE' and new.status <> 'revoked' then 1 else 0 end)
-    - (case when tg_op <> 'INSERT' and old.status <> 'revoked' then 1 else 0 end)
-  );
-  return null;
-end;
-$$;
-
-comment on function private.learning_on_certificate() is
-'AFTER trigger on certificates: certificates_earned counts the holder''s certificates that are not revoked.';
-
 create trigger learning_loop_certificates after insert or delete or update of status on public.certificates
 for each row execute function private.learning_on_certificate();
-
-create function private.learning_on_bookmark() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if tg_op <> 'INSERT' and old.resource_type = 'tribunal_case' then
-    perform private.learning_adjust_counter(old.user_id, 'cases_bookmarked', -1);
-  end if;
-  if tg_op <> 'DELETE' and new.resource_type = 'tribunal_case' then
-    perform private.learning_adjust_counter(new.user_id, 'cases_bookmarked', 1);
-  end if;
-  return null;
-end;
-$$;
-
-comment on function private.learning_on_bookmark() is
-'AFTER trigger on bookmarks: cases_bookmarked counts the user''s tribunal_case bookmarks.';
 
 create trigger learning_loop_bookmarks after insert or delete or update of resource_type, user_id on public.bookmarks
 for each row execute function private.learning_on_bookmark();
 
-create function private.learning_on_coaching_session() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if tg_op <> 'INSERT' then
-    perform private.learning_adjust_counter(old.user_id, 'coaching_sessions', -1);
-  end if;
-  if tg_op <> 'DELETE' then
-    perform private.learning_adjust_counter(new.user_id, 'coaching_sessions', 1);
-  end if;
-  return null;
-end;
-$$;
-
-comment on function private.learning_on_coaching_session() is
-'AFTER trigger on ai_coaching_sessions: coaching_sessions counts the user''s sessions.';
-
 create trigger learning_loop_coaching after insert or delete or update of user_id on public.ai_coaching_sessions
 for each row execute function private.learning_on_coaching_session();
-
-create function private.learning_on_profile() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  update public.user_achievements as ua
-  set organization_id = new.organization_id, team_id = new.team_id, listed = new.deleted_at is null
-  where ua.user_id = new.id;
-  return null;
-end;
-$$;
-
-comment on function private.learning_on_profile() is
-'AFTER trigger on profiles: keeps the organization, team and listed copies in user_achievements (leaderboards).';
 
 create trigger learning_loop_profiles after update of organization_id, team_id, deleted_at on public.profiles
 for each row
@@ -351,38 +228,5 @@ when (
 )
 execute function private.learning_on_profile();
 
-create function private.learning_check_badge() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-declare
-  problem text := private.badge_criteria_problem(new.criteria_type, new.criteria_config);
-begin
-  if problem is not null then
-    raise exception using
-      errcode = '22023',
-      message = problem,
-      hint = 'criteria_config: {"type": "course_completion", "course_ids": [...], "threshold": n}, '
-      || '{"type": "points" | "lessons_completed" | "quizzes_passed", "threshold": n} '
-      || 'or {"type": "streak", "days": n}.';
-  end if;
-  return new;
-end;
-$$;
-
-comment on function private.learning_check_badge() is
-'BEFORE trigger on custom_badges: refuses (22023) criteria an automated or hybrid badge cannot be evaluated by.';
-
 create trigger learning_check_badge before insert or update of criteria_type, criteria_config on public.custom_badges
 for each row execute function private.learning_check_badge();
-
-revoke all on function
-  private.learning_achievements_copy(),
-  private.learning_on_progress(),
-  private.learning_on_certificate(),
-  private.learning_on_bookmark(),
-  private.learning_on_coaching_session(),
-  private.learning_on_profile(),
-  private.learning_check_badge()
-from public;

@@ -1,3 +1,6 @@
+-- requires: rpc_functions/07_case_guards.sql
+-- requires: rpc_functions/09_case_search_text.sql
+-- previous-sha256: 10e198e758928dc0f06e0256aeccbb05cc5f12f81fe8c6151e929fd3d82fc339
 /*
   023_case_search: what case-law search reads.
 
@@ -62,35 +65,8 @@ comment on text search configuration private.french_unaccent is
 -- kept (unaccent over its text form). unaccent() is STABLE (it reads its
 -- dictionary); this wrapper names the dictionary, so it is IMMUTABLE and may
 -- serve a generated column.
-create function private.fold_accents(p_document tsvector) returns tsvector
-language sql
-immutable
-strict
-parallel safe
-set search_path = pg_catalog, pg_temp
-as $$
-  select extensions.unaccent('extensions.unaccent'::regdictionary, p_document::text)::tsvector
-$$;
 
-comment on function private.fold_accents(tsvector) is
-'A tsvector with accents folded from its lexemes (weights and positions kept). Immutable unaccent wrapper.';
-
-create function private.fold_accents(p_query tsquery) returns tsquery
-language sql
-immutable
-strict
-parallel safe
-set search_path = pg_catalog, pg_temp
-as $$
-  select extensions.unaccent('extensions.unaccent'::regdictionary, p_query::text)::tsquery
-$$;
-
-comment on function private.fold_accents(tsquery) is
-'A tsquery with accents folded from its lexemes. Immutable unaccent wrapper.';
-
-revoke all on function private.fold_accents(tsvector), private.fold_accents(tsquery) from public;
 -- search_fr calls it whenever a case is written: by reviewers (authenticated) and workers.
-grant execute on function private.fold_accents(tsvector) to authenticated, service_role;
 
 -- tribunal_cases: search columns ------------------------------------------------
 
@@ -175,35 +151,6 @@ create index idx_tribunal_browse on public.tribunal_cases (
 
 -- An edited text makes the embedding stale: clear it, unless the same
 -- statement writes a new embedding.
-create function private.clear_stale_case_embedding() returns trigger
-language plpgsql
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  -- Not written by this statement: the same value (or both null).
-  if (
-    new.embedding is null and old.embedding is null
-    or extensions.vector_eq(new.embedding, old.embedding)
-  )
-    and (
-      new.title is distinct from old.title
-      or new.summary_en is distinct from old.summary_en
-      or new.summary_fr is distinct from old.summary_fr
-      or new.full_text_en is distinct from old.full_text_en
-      or new.full_text_fr is distinct from old.full_text_fr
-    )
-  then
-    new.embedding := null;
-    new.embedding_model := null;
-  end if;
-  return new;
-end;
-$$;
-
-comment on function private.clear_stale_case_embedding() is
-'BEFORE UPDATE trigger on tribunal_cases: an edited text clears the embedding computed from the old one.';
-
-revoke all on function private.clear_stale_case_embedding() from public;
 
 create trigger clear_stale_embedding
 before update of title, summary_en, summary_fr, full_text_en, full_text_fr on public.tribunal_cases

@@ -72,30 +72,8 @@ alter table public.invitations enable row level security;
 
 -- Joining on a confirmed email ----------------------------------------------------------
 
--- Trigger function (bound below; moves to a repeatable file later).
-create function private.join_invitation_on_confirm() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if new.email is null or new.email_confirmed_at is null then
-    return null; -- an unconfirmed address joins nothing
-  end if;
-  if tg_op = 'UPDATE' and old.email_confirmed_at is not null and old.email is not distinct from new.email then
-    return null; -- already confirmed before: nothing new
-  end if;
-  perform private.join_invitation(i.id, new.id)
-  from public.invitations as i
-  where i.email = pg_catalog.lower(new.email) and i.status = 'pending' and i.expires_at > pg_catalog.now();
-  return null;
-end;
-$$;
-
-comment on function private.join_invitation_on_confirm() is
-'AFTER INSERT OR UPDATE trigger on auth.users: a confirmed email with a pending invitation joins its organization.';
-
-revoke all on function private.join_invitation_on_confirm() from public, anon, authenticated, service_role;
+-- The trigger function is private.join_invitation_on_confirm():
+-- requires: rpc_functions/02_auth_users.sql
 
 create trigger on_auth_user_confirmed_join
 after insert or update of email_confirmed_at, email on auth.users
@@ -103,34 +81,8 @@ for each row execute function private.join_invitation_on_confirm();
 
 -- An organization keeps an active org admin -------------------------------------------------
 
--- Trigger function (bound below; moves to a repeatable file later).
-create function private.keep_an_org_admin() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if old.role <> 'org_admin' or old.organization_id is null or old.deleted_at is not null
-    or (new.role = 'org_admin' and new.organization_id = old.organization_id and new.deleted_at is null) then
-    return null;
-  end if;
-  -- Queue with every other change of this organization's admins, then count with a fresh snapshot.
-  perform from public.organizations as o where o.id = old.organization_id for update;
-  if found and not exists (
-    select from public.profiles as p
-    where p.organization_id = old.organization_id and p.role = 'org_admin' and p.deleted_at is null
-  ) then
-    raise exception using errcode = '23505', message = 'the organization must keep at least one org admin',
-      hint = 'Make another member org_admin first.';
-  end if;
-  return null;
-end;
-$$;
-
-comment on function private.keep_an_org_admin() is
-'AFTER UPDATE trigger on profiles (client updates): an organization never loses its last active org admin.';
-
-revoke all on function private.keep_an_org_admin() from public, anon, authenticated, service_role;
+-- The trigger function is private.keep_an_org_admin():
+-- requires: rpc_functions/03_member_guards.sql
 
 create trigger keep_an_org_admin
 after update of role, organization_id, deleted_at on public.profiles

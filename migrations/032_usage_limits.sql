@@ -17,6 +17,9 @@
   sets invoiced on the rows it bills).
 */
 
+-- Its rows are the product's own (the default limits of each tier):
+-- a rollback lists them and puts them back with the migration.
+-- reference-data: public.plan_limits
 create table public.plan_limits (
   id uuid primary key default gen_random_uuid(),
   plan_tier text not null check (plan_tier in ('free', 'professional', 'enterprise', 'custom')),

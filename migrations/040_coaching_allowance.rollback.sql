@@ -2,4 +2,3 @@
 -- `abr-db rollback` removes them with rpc_functions/60_coaching.sql).
 drop table if exists private.coaching_requests;
 drop table if exists private.coaching_session_usage;
-drop table if exists private.coaching_session_limits;

@@ -3,11 +3,11 @@
   public.ai_coaching_sessions (rpc_functions/60_coaching.sql,
   public.record_coaching_session).
 
-    private.coaching_session_limits  the monthly ai_coach_sessions allowance of each
-                                     plan tier, as data (null: unlimited)
     private.coaching_session_usage   sessions used, per allowance holder and Toronto
-                                     month: the counter record_coaching_session
-                                     raises atomically, never past the limit
+                                     month, for a learner outside billing (no
+                                     organization, or one without a subscription):
+                                     the counter record_coaching_session raises
+                                     atomically, never past the tier's limit
     private.coaching_requests        the server's request keys: a retried request
                                      returns the session it recorded, consuming nothing
 
@@ -16,27 +16,12 @@
   organization's subscription when it is active or trialing, else 'free'
   (a user without an organization: their profile's subscription_tier).
 
-  These tables are small and named for the coach alone: when the usage
-  metering of the organizations and billing work exists, the limit and the
-  counter are pointed at it (private.coaching_allowance_of is the one reader of
-  the limits, private.consume_coaching_session the one writer of the usage).
+  The limits are public.plan_limits' ai_coach_sessions rows (032); a learner
+  whose organization has a subscription is counted by the usage metering in its
+  billing period (private.meter_usage), not here.
   No API role reads or writes them (no grants): only the SECURITY DEFINER
   functions do.
 */
-
-create table private.coaching_session_limits (
-  tier text primary key check (tier in ('free', 'professional', 'enterprise', 'custom')),
-  -- Sessions a holder may record in a Toronto calendar month; null: unlimited.
-  monthly_sessions integer check (monthly_sessions >= 0),
-  updated_at timestamptz not null default now()
-);
-
-comment on table private.coaching_session_limits is
-'Monthly AI coaching sessions allowed per plan tier (null: unlimited). Read by private.coaching_allowance_of only; '
-'to be pointed at the billing work''s usage metering when it exists.';
-
-insert into private.coaching_session_limits (tier, monthly_sessions)
-values ('free', 5), ('professional', 100), ('enterprise', 1000), ('custom', null);
 
 create table private.coaching_session_usage (
   -- The organization, or the user for a user without an organization (no foreign key:
@@ -65,5 +50,5 @@ comment on table private.coaching_requests is
 
 create index idx_coaching_requests_session on private.coaching_requests (session_id);
 
-revoke all on private.coaching_session_limits, private.coaching_session_usage, private.coaching_requests
+revoke all on private.coaching_session_usage, private.coaching_requests
 from public, anon, authenticated, service_role;

@@ -15,13 +15,16 @@
   checked off by the user (complete_onboarding_step). public.my_onboarding
   reads it.
 
-  Trigger functions here (bound by this migration's triggers, so they exist
-  when it runs; to move to a repeatable file later with the other trigger
-  functions): private.onboarding_on_progress(), private.onboarding_on_profile().
+  The first-action triggers' functions, private.onboarding_on_progress() and
+  private.onboarding_on_profile(), are in rpc_functions/08_onboarding_triggers.sql
+  (required below).
 */
 
 -- The checklists ----------------------------------------------------------------------------
 
+-- Its rows are the product's own (the checklists of each role):
+-- a rollback lists them and puts them back with the migration.
+-- reference-data: private.onboarding_steps
 create table private.onboarding_steps (
   role text not null check (role in (
     'super_admin', 'compliance_officer', 'org_admin', 'analyst', 'investigator', 'educator', 'learner', 'viewer',
@@ -104,26 +107,8 @@ from specific as s;
 
 -- The first actions ------------------------------------------------------------------------------
 
-create function private.onboarding_on_progress() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  insert into public.onboarding as o (user_id, first_course_started, first_course_completed)
-  values (new.user_id, true, new.completed_at is not null)
-  on conflict (user_id) do update
-  set
-    first_course_started = true,
-    first_course_completed = o.first_course_completed or excluded.first_course_completed
-  where not o.first_course_started or (excluded.first_course_completed and not o.first_course_completed);
-  return null;
-end;
-$$;
-
-comment on function private.onboarding_on_progress() is
-'AFTER trigger on progress (course-level rows): sets the user''s first_course_started and first_course_completed. '
-'Defined in 041_onboarding (its triggers bind it); to move to a repeatable file with the other trigger functions.';
+-- The trigger functions are in rpc_functions/08_onboarding_triggers.sql:
+-- requires: rpc_functions/08_onboarding_triggers.sql
 
 create trigger onboarding_course_started after insert on public.progress
 for each row when (new.lesson_id is null)
@@ -133,25 +118,6 @@ create trigger onboarding_course_completed after update of completed_at on publi
 for each row when (new.lesson_id is null and old.completed_at is null and new.completed_at is not null)
 execute function private.onboarding_on_progress();
 
-create function private.onboarding_on_profile() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  insert into public.onboarding as o (user_id, profile_completed)
-  values (new.id, true)
-  on conflict (user_id) do update
-  set profile_completed = true
-  where not o.profile_completed;
-  return null;
-end;
-$$;
-
-comment on function private.onboarding_on_profile() is
-'AFTER trigger on profiles: sets profile_completed once the profile has a full name and an avatar. Defined in '
-'041_onboarding (its triggers bind it); to move to a repeatable file with the other trigger functions.';
-
 create trigger onboarding_profile_completed after insert or update of full_name, avatar_url on public.profiles
 for each row when (
   new.deleted_at is null
@@ -159,8 +125,6 @@ for each row when (
   and coalesce(btrim(new.avatar_url), '') <> ''
 )
 execute function private.onboarding_on_profile();
-
-revoke all on function private.onboarding_on_progress(), private.onboarding_on_profile() from public;
 
 -- What was done before this migration counts.
 insert into public.onboarding as o (user_id, first_course_started, first_course_completed)

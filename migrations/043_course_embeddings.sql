@@ -14,9 +14,9 @@
   scan (no vector index needed).
 
   An edit of the embedded text makes an embedding stale: the triggers below delete
-  it (abr-db embed computes it again). Trigger functions defined here (bound by this
-  migration's triggers; to move to a repeatable file with the other trigger functions):
-  private.clear_stale_course_embedding(), private.clear_stale_lesson_embedding().
+  it (abr-db embed computes it again). Their functions,
+  private.clear_stale_course_embedding() and private.clear_stale_lesson_embedding(),
+  are in rpc_functions/09_course_embedding_guards.sql (required below).
 */
 
 create table private.course_embeddings (
@@ -43,20 +43,8 @@ comment on table private.lesson_embeddings is
 
 revoke all on private.course_embeddings, private.lesson_embeddings from public, anon, authenticated, service_role;
 
-create function private.clear_stale_course_embedding() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  delete from private.course_embeddings as e where e.course_id = new.id;
-  return null;
-end;
-$$;
-
-comment on function private.clear_stale_course_embedding() is
-'AFTER UPDATE trigger on courses: an edited title or description deletes the course''s embedding (abr-db embed '
-'computes it again). Defined in 043_course_embeddings; to move to a repeatable file with the other trigger functions.';
+-- The trigger functions are in rpc_functions/09_course_embedding_guards.sql:
+-- requires: rpc_functions/09_course_embedding_guards.sql
 
 create trigger clear_stale_embedding after update of title_en, title_fr, description_en, description_fr
 on public.courses
@@ -66,21 +54,6 @@ when (
   or old.description_en is distinct from new.description_en or old.description_fr is distinct from new.description_fr
 )
 execute function private.clear_stale_course_embedding();
-
-create function private.clear_stale_lesson_embedding() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  delete from private.lesson_embeddings as e where e.lesson_id = new.id;
-  return null;
-end;
-$$;
-
-comment on function private.clear_stale_lesson_embedding() is
-'AFTER UPDATE trigger on lessons: an edited title or content deletes the lesson''s embedding (abr-db embed '
-'computes it again). Defined in 043_course_embeddings; to move to a repeatable file with the other trigger functions.';
 
 create trigger clear_stale_embedding after update of title_en, title_fr, content_en, content_fr
 on public.lessons
@@ -92,7 +65,6 @@ when (
 execute function private.clear_stale_lesson_embedding();
 
 revoke all on function private.clear_stale_course_embedding(), private.clear_stale_lesson_embedding() from public;
-
 -- The fallback for a new learner: what their organization's members started, per course.
 create index idx_progress_org_course_rows on public.progress (organization_id, course_id)
 where lesson_id is null and organization_id is not null;

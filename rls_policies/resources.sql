@@ -3,10 +3,10 @@
   metadata of published resources; users read published ones (authors also
   their own drafts, super_admin all), without file_url: the file is served
   by public.get_resource_file(), only when the caller's tier reaches
-  tier_required (it also counts the download). An educator creates resources
-  as themselves and updates or deletes the ones they created, a super_admin
-  any. download_count is kept by get_resource_file only. viewer and guest
-  never write.
+  tier_required (a read; public.record_resource_download() counts the download).
+  An educator creates resources as themselves and updates or deletes the ones
+  they created, a super_admin any. download_count is kept by
+  record_resource_download only. viewer and guest never write.
 
   Interpretation: anon reads every column but file_url and created_by.
 */

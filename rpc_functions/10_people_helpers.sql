@@ -21,14 +21,14 @@ begin
   return (
     select p.id
     from public.profiles as p
-    where p.id = (select auth.uid()) and p.deleted_at is null
+    where p.id = (select auth.uid()) and p.deleted_at is null and p.erased_at is null
   );
 end;
 $$;
 
 comment on function private.current_user_id() is
-'auth.uid() when the caller has a live (not soft-deleted) profile, else null: a soft-deleted user owns nothing any '
-  'more.';
+'auth.uid() when the caller has a live (not soft-deleted, not erased) profile, else null: a soft-deleted or erased '
+  'user owns nothing any more.';
 
 create or replace function private.is_read_only() returns boolean
 language plpgsql

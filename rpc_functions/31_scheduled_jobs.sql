@@ -5,7 +5,7 @@
   lives here, is applied with the other functions (in every database, with
   or without pg_cron) and is tested without cron (tests_sql/152_cron_jobs.sql).
   The audit retention purge, private.purge_expired_audit_logs(), lives with
-  the audit trail's append-only guard in migrations/012_audit.sql.
+  the audit trail's append-only guard in rpc_functions/06_audit_triggers.sql.
 
   All are SECURITY DEFINER (they run as the owner, whatever role cron logs in
   as), with search_path = pg_catalog, pg_temp, and nobody but the owner executes them:

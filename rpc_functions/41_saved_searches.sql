@@ -184,7 +184,7 @@ returns table (
   cursor text
 )
 language plpgsql
-volatile
+stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
@@ -220,11 +220,6 @@ begin
     p_cursor
   );
 
-  if p_cursor is null then
-    update public.saved_searches as s
-    set use_count = s.use_count + 1, last_used = pg_catalog.now()
-    where s.id = p_id;
-  end if;
 end;
 $$;
 
@@ -247,7 +242,7 @@ returns table (
   cursor text
 )
 language sql
-volatile
+stable
 security invoker
 set search_path = pg_catalog, pg_temp
 as $$
@@ -257,8 +252,47 @@ $$;
 comment on function public.run_saved_search(uuid, integer, text) is
 'Runs one of your saved searches (its filters: query, lang, tribunals, year_from, year_to, outcomes, '
 'protected_grounds, discrimination_types, anti_black_only, race_categories, precedent_values) through '
-'search_tribunal_cases; the first page (no p_cursor) counts a use. Errors: 22023 invalid filters or parameter, '
-'P0002 not one of your saved searches.';
+'search_tribunal_cases. A read (STABLE: a read replica may serve it); record_saved_search_use counts a use. '
+'Errors: 22023 invalid filters or parameter, P0002 not one of your saved searches.';
+
+create or replace function private.record_saved_search_use(p_id uuid)
+returns integer
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_count integer;
+begin
+  if p_id is null then
+    raise exception using errcode = '22023', message = 'p_id is required',
+      hint = 'Pass the id of one of your saved searches.';
+  end if;
+  update public.saved_searches as s
+  set use_count = s.use_count + 1, last_used = pg_catalog.now()
+  where s.id = p_id and s.user_id = (select private.current_user_id())
+  returning s.use_count into v_count;
+  if not found then
+    raise exception using errcode = 'P0002', message = 'saved search not found',
+      hint = 'Check p_id: it must be one of your own saved searches.';
+  end if;
+  return v_count;
+end;
+$$;
+
+create or replace function public.record_saved_search_use(p_id uuid)
+returns integer
+language sql
+security invoker
+set search_path = pg_catalog, pg_temp
+as $$
+  select private.record_saved_search_use(p_id)
+$$;
+
+comment on function public.record_saved_search_use(uuid) is
+'Counts a use of one of your saved searches and stamps last_used (call it when you show its first page); '
+'returns its use_count. A write: send it to the primary. Errors: 22023 missing p_id, P0002 not one of your saved '
+'searches.';
 
 -- Alerts: the daily job --------------------------------------------------------------
 
@@ -397,11 +431,15 @@ private.saved_search_year(jsonb, text),
 private.saved_search_filters_checked(jsonb),
 private.run_saved_search(uuid, integer, text),
 public.run_saved_search(uuid, integer, text),
+private.record_saved_search_use(uuid),
+public.record_saved_search_use(uuid),
 private.saved_search_new_cases(public.saved_searches),
 private.notify_saved_search_results()
 from public, anon, authenticated;
 
 grant execute on function
 private.run_saved_search(uuid, integer, text),
-public.run_saved_search(uuid, integer, text)
+public.run_saved_search(uuid, integer, text),
+private.record_saved_search_use(uuid),
+public.record_saved_search_use(uuid)
 to authenticated;

@@ -5,12 +5,12 @@
     public.coaching_context(p_lang)                      the signed-in learner's state as one
                                                          JSON document, for the model's prompt
     public.coaching_context_for_user(p_user_id, p_lang)  the same for the server (service_role)
-    public.coaching_allowance_for_user(p_user_id)        what is left of the learner's monthly
-                                                         allowance (service_role), asked before
-                                                         calling the model
+    public.coaching_allowance_for_user(p_user_id)        what is left of the learner's allowance
+                                                         (service_role), asked before calling the
+                                                         model
     public.record_coaching_session(...)                  the server records a session after the
                                                          model answered: idempotent on a request
-                                                         key, consuming the monthly allowance
+                                                         key, consuming one session of the allowance
     public.rate_coaching_session(p_id, p_rating, p_helpful, p_feedback)
                                                          the learner rates their own session
 
@@ -18,11 +18,20 @@
   progress, achievements, certificates and paths, titles of published courses
   and lessons, badges of their own organization; no other person's data.
 
-  The allowance: private.coaching_session_limits (per tier, monthly, as data;
-  migrations/040_coaching_allowance.sql) and private.coaching_session_usage,
-  raised by one INSERT ... ON CONFLICT DO UPDATE ... WHERE sessions < limit:
-  two concurrent sessions of one holder serialize on the usage row, and the
-  second re-checks the limit against the first's committed count.
+  The allowance (the ai_coach_sessions metric; limits in public.plan_limits):
+  - a learner whose organization has a subscription: the billing work's usage
+    metering (private.meter_usage, rpc_functions/53_usage.sql), enforced, counted
+    in the subscription's billing period, the limit of its price else its tier,
+    idempotent on 'coaching:' || md5(request key), the check and the increment one
+    UPDATE of private.usage_counters;
+  - the fallback, a learner without an organization (their own allowance, their
+    profile's tier) or an organization without a subscription (tier free): the
+    tier's row of public.plan_limits per Toronto calendar month, counted in
+    private.coaching_session_usage by one INSERT ... ON CONFLICT DO UPDATE ...
+    WHERE under the limit.
+  Either way two concurrent sessions of one holder serialize on the counter row,
+  and the second re-checks the limit against the first's committed count;
+  coaching_allowance_for_user reads the same counters and limits.
 */
 
 -- The context document ------------------------------------------------------------------
@@ -301,63 +310,138 @@ comment on function public.coaching_context_for_user(uuid, text) is
 
 -- The allowance ---------------------------------------------------------------------------
 
--- Who holds a user's allowance, its tier and its monthly limit (null: unlimited).
+-- The signatures of the monthly-only allowance (before the usage metering) are gone.
+drop function if exists private.consume_coaching_session(uuid, timestamptz);
+drop function if exists private.coaching_allowance_of(uuid);
+
+/*
+  One reader for the pre-check and the take, so the two agree. Two ways of counting:
+  - metered: the learner's organization has a subscription. The allowance is the
+    ai_coach_sessions metric of the billing work's usage metering (rpc_functions/53_usage.sql):
+    counted in private.usage_counters per billing period of the subscription, the limit from
+    public.plan_limits (the subscription's price row, else its tier's; free when the subscription
+    does not entitle), hard or soft.
+  - monthly (the fallback): a learner without an organization (holder: the learner, tier: their
+    profile's) or an organization without a subscription (holder: the organization, tier: free).
+    Counted per Toronto calendar month in private.coaching_session_usage, the limit from the tier's
+    row of public.plan_limits (stripe_price_id null, ai_coach_sessions): the same data as the metered
+    path's tier limits. No row: unlimited.
+*/
 create or replace function private.coaching_allowance_of(
-  p_user uuid, out holder_id uuid, out tier text, out monthly_sessions integer
+  p_user uuid,
+  p_at timestamptz,
+  out holder_id uuid,
+  out metered boolean,
+  out tier text,
+  out period_start timestamptz,
+  out period_end timestamptz,
+  out period_limit numeric,
+  out hard_limit boolean,
+  out used numeric
 )
 language plpgsql
 stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+  v_org uuid;
+  v_profile_tier text;
+  v_sub public.subscriptions;
+  v_month date := private.toronto_month(p_at);
 begin
-  select
-    coalesce(o.id, p.id),
-    case
-      when o.id is null then p.subscription_tier
-      when s.status in ('active', 'trialing') then s.plan_tier
-      else 'free'
-    end
-  into holder_id, tier
+  select o.id, p.subscription_tier into v_org, v_profile_tier
   from public.profiles as p
   left join public.organizations as o on p.organization_id = o.id and o.deleted_at is null
-  left join public.subscriptions as s on o.subscription_id = s.id
   where p.id = p_user;
-  select l.monthly_sessions into monthly_sessions
-  from private.coaching_session_limits as l
-  where l.tier = coaching_allowance_of.tier;
+  if v_org is not null then
+    select s.* into v_sub from public.subscriptions as s where s.organization_id = v_org;
+  end if;
+  holder_id := coalesce(v_org, p_user);
+  metered := v_sub.id is not null;
+  if metered then
+    tier := case when private.subscription_entitles(v_sub.status) then v_sub.plan_tier else 'free' end;
+    select bp.period_start, bp.period_end into period_start, period_end
+    from private.billing_period(
+      v_sub.current_period_start, v_sub.current_period_end, v_sub.billing_interval, p_at
+    ) as bp;
+    select ul.period_limit, ul.hard_limit into period_limit, hard_limit
+    from private.usage_limit(v_sub, 'ai_coach_sessions') as ul;
+    select c.quantity into used
+    from private.usage_counters as c
+    where
+      c.organization_id = v_org and c.metric_type = 'ai_coach_sessions'
+      and c.period_start = coaching_allowance_of.period_start;
+  else
+    tier := case when v_org is null then coalesce(v_profile_tier, 'free') else 'free' end;
+    period_start := v_month::timestamp at time zone 'America/Toronto';
+    period_end := (v_month + interval '1 month') at time zone 'America/Toronto';
+    select l.period_limit, l.hard_limit into period_limit, hard_limit
+    from public.plan_limits as l
+    where
+      l.stripe_price_id is null and l.plan_tier = coaching_allowance_of.tier
+      and l.metric_type = 'ai_coach_sessions';
+    select u.sessions into used
+    from private.coaching_session_usage as u
+    where u.holder_id = coaching_allowance_of.holder_id and u.month = v_month;
+  end if;
+  hard_limit := coalesce(hard_limit, false);
+  used := coalesce(used, 0);
 end;
 $$;
 
-comment on function private.coaching_allowance_of(uuid) is
-'Internal: the holder of p_user''s coaching allowance (their organization, else themself), its tier and monthly '
-'limit (private.coaching_session_limits; null: unlimited).';
+comment on function private.coaching_allowance_of(uuid, timestamptz) is
+'Internal: p_user''s coaching allowance at p_at: holder (their organization, else themself), metered (the '
+'organization has a subscription: usage metering per billing period) or not (fallback: per Toronto month), tier, '
+'period, limit (public.plan_limits; null: unlimited), hard or soft, used.';
 
--- One session of p_user's allowance this Toronto month, or 42501 (P0001 never: the limit
--- is a refusal the server shows). Atomic: the usage row is the lock.
-create or replace function private.consume_coaching_session(p_user uuid, p_at timestamptz)
-returns integer
+-- One session of p_user's allowance at p_at, or 42501 (the limit is a refusal the server
+-- shows). Metered: private.meter_usage, enforced, idempotent on a key derived from the
+-- coaching request key. Fallback: one INSERT ... ON CONFLICT DO UPDATE ... WHERE under the
+-- limit; concurrent calls serialize on the usage row (or the usage counter) and the second
+-- re-checks the limit against the first's committed count.
+create or replace function private.consume_coaching_session(p_user uuid, p_request_key text, p_at timestamptz)
+returns numeric
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  a record := private.coaching_allowance_of(p_user);
-  v_month date := private.toronto_month(p_at);
-  used integer;
+  a record := private.coaching_allowance_of(p_user, p_at);
+  r jsonb;
+  used numeric;
 begin
+  if a.metered then
+    r := private.meter_usage(
+      a.holder_id, 'ai_coach_sessions', 1, 'coaching:' || pg_catalog.md5(p_request_key), p_at, true
+    );
+    if (r ->> 'allowed')::boolean then
+      return (r ->> 'used')::numeric;
+    end if;
+    raise exception using
+      errcode = '42501',
+      message = pg_catalog.format(
+        'the AI coaching allowance of this billing period is used up (%s sessions on the %s plan)',
+        pg_catalog.trim_scale(a.period_limit), a.tier
+      ),
+      hint = pg_catalog.format(
+        'The allowance renews with the next billing period (%s); a higher plan allows more.', a.period_end
+      );
+  end if;
+
   insert into private.coaching_session_usage as u (holder_id, month, sessions)
-  select a.holder_id, v_month, 1
-  where a.monthly_sessions is null or a.monthly_sessions >= 1
+  select a.holder_id, private.toronto_month(p_at), 1
+  where not a.hard_limit or a.period_limit is null or a.period_limit >= 1
   on conflict (holder_id, month) do update
   set sessions = u.sessions + 1
-  where a.monthly_sessions is null or u.sessions < a.monthly_sessions
+  where not a.hard_limit or a.period_limit is null or u.sessions + 1 <= a.period_limit
   returning u.sessions into used;
   if used is null then
     raise exception using
       errcode = '42501',
       message = pg_catalog.format(
-        'the monthly AI coaching allowance is used up (%s sessions on the %s plan)', a.monthly_sessions, a.tier
+        'the monthly AI coaching allowance is used up (%s sessions on the %s plan)',
+        pg_catalog.trim_scale(a.period_limit), a.tier
       ),
       hint = 'The allowance renews on the 1st of the month (Toronto time); a higher plan allows more.';
   end if;
@@ -365,11 +449,12 @@ begin
 end;
 $$;
 
-comment on function private.consume_coaching_session(uuid, timestamptz) is
-'Internal: takes one session of the user''s monthly coaching allowance (holder: their organization, else '
-'themself), or 42501 when it is used up. Concurrent calls serialize on the usage row.';
+comment on function private.consume_coaching_session(uuid, text, timestamptz) is
+'Internal: takes one session of p_user''s coaching allowance at p_at (metered: private.meter_usage with the key '
+'''coaching:'' || md5(p_request_key), so a retry counts once; fallback: the Toronto month''s usage row), or 42501 '
+'when the hard limit is reached. Concurrent calls serialize on the counter row.';
 
--- What is left of a learner's allowance this month: the server asks before calling the model
+-- What is left of a learner's allowance now: the server asks before calling the model
 -- (record_coaching_session takes the session atomically afterwards, and refuses past the limit).
 create or replace function private.coaching_allowance_for_user(p_user_id uuid)
 returns jsonb
@@ -380,8 +465,6 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   a record;
-  v_month date := private.toronto_month(pg_catalog.now());
-  used integer;
 begin
   if p_user_id is null then
     raise exception using errcode = '22023', message = 'p_user_id is required', hint = 'Pass the learner''s id.';
@@ -389,17 +472,20 @@ begin
   if not exists (select from public.profiles as pr where pr.id = p_user_id and pr.deleted_at is null) then
     raise exception using errcode = 'P0002', message = 'user not found', hint = 'Check the user id.';
   end if;
-  a := private.coaching_allowance_of(p_user_id);
-  select u.sessions into used
-  from private.coaching_session_usage as u
-  where u.holder_id = a.holder_id and u.month = v_month;
+  a := private.coaching_allowance_of(p_user_id, pg_catalog.now());
   return pg_catalog.jsonb_build_object(
     'holder', case when a.holder_id = p_user_id then 'user' else 'organization' end,
+    'counted', case when a.metered then 'billing_period' else 'month' end,
     'tier', a.tier,
-    'month', v_month,
-    'monthly_sessions', a.monthly_sessions,
-    'used', coalesce(used, 0),
-    'remaining', a.monthly_sessions - coalesce(used, 0)
+    'period_start', a.period_start,
+    'period_end', a.period_end,
+    'limit', pg_catalog.trim_scale(a.period_limit),
+    'hard_limit', a.hard_limit,
+    'used', pg_catalog.trim_scale(a.used),
+    'remaining', case
+      when a.period_limit is not null then pg_catalog.trim_scale(greatest(a.period_limit - a.used, 0))
+    end,
+    'allowed', not a.hard_limit or a.period_limit is null or a.used + 1 <= a.period_limit
   );
 end;
 $$;
@@ -417,9 +503,11 @@ end;
 $$;
 
 comment on function public.coaching_allowance_for_user(uuid) is
-'Server only (service_role): the learner''s coaching allowance this Toronto month, to check before calling the '
-'model: {holder (organization or user), tier, month, monthly_sessions (null: unlimited), used, remaining (null: '
-'unlimited)}. 22023 missing id, P0002 no such live user.';
+'Server only (service_role): the learner''s AI coaching allowance now, to check before calling the model, from the '
+'counters record_coaching_session takes from: {holder (organization or user), counted (billing_period: the '
+'organization''s subscription, metered by the usage metering; month: fallback without one, Toronto calendar '
+'month), tier, period_start, period_end, limit (null: unlimited), hard_limit, used, remaining (null: unlimited), '
+'allowed (whether one more session passes)}. 22023 missing id, P0002 no such live user.';
 
 -- record_coaching_session -------------------------------------------------------------------
 
@@ -522,7 +610,8 @@ begin
   )
   returning * into result;
 
-  perform private.consume_coaching_session(p_user_id, result.created_at);
+  -- In this transaction: a refusal (42501) takes the session row and the key back with it.
+  perform private.consume_coaching_session(p_user_id, p_request_key, result.created_at);
   return result;
 end;
 $$;
@@ -553,11 +642,12 @@ end;
 $$;
 
 comment on function public.record_coaching_session(text, uuid, text, text, text, jsonb, text, text, jsonb, uuid []) is
-'Server only (service_role), after the model answered: records a coaching session for p_user_id and takes one '
-'session of the monthly allowance of their organization (or their own without one). Idempotent on p_request_key: '
-'a retry returns the recorded session and takes nothing. 22023 invalid parameter (recommended courses must be '
-'published and within the learner''s tier), P0002 no such user, 42501 allowance used up, 23505 key used for '
-'another learner.';
+'Server only (service_role), after the model answered: records a coaching session for p_user_id and, in the same '
+'transaction, takes one ai_coach_sessions unit of their organization''s plan (with a subscription: the usage '
+'metering, in the billing period; without one, or for a learner without an organization: the tier''s limit per '
+'Toronto month). Idempotent on p_request_key: a retry returns the recorded session and takes nothing. 22023 '
+'invalid parameter (recommended courses must be published and within the learner''s tier), P0002 no such user, '
+'42501 allowance used up (nothing recorded), 23505 key used for another learner.';
 
 -- rate_coaching_session ---------------------------------------------------------------------
 
@@ -635,8 +725,8 @@ revoke all on function
   public.coaching_context(text),
   private.coaching_context_for_user(uuid, text),
   public.coaching_context_for_user(uuid, text),
-  private.coaching_allowance_of(uuid),
-  private.consume_coaching_session(uuid, timestamptz),
+  private.coaching_allowance_of(uuid, timestamptz),
+  private.consume_coaching_session(uuid, text, timestamptz),
   private.coaching_allowance_for_user(uuid),
   public.coaching_allowance_for_user(uuid),
   private.record_coaching_session(text, uuid, text, text, jsonb, text, text, text, jsonb, uuid []),

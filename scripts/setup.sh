@@ -52,11 +52,13 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-say "Debian packages: PostgreSQL $PG_MAJOR, pg_cron, pgTAP, pg_prove, server headers, plpgsql_check, rum"
+say "Debian packages: PostgreSQL $PG_MAJOR, pg_cron, pgTAP, pg_prove, server headers, plpgsql_check, rum, PgBouncer"
 # rum: the RUM index access method case search reads its top results from (Supabase offers it).
+# pgbouncer: the test suite runs one in transaction mode (tests/scaleout_servers.py); its
+# packaged service is not used (each test run starts its own on a free port).
 apt_install postgresql-$PG_MAJOR postgresql-contrib postgresql-$PG_MAJOR-cron postgresql-$PG_MAJOR-pgtap \
   pgtap postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-plpgsql-check postgresql-$PG_MAJOR-rum \
-  make gcc dpkg-dev
+  make gcc dpkg-dev pgbouncer
 
 say "pgvector $PGVECTOR_VERSION (Debian 13 source package, built against PostgreSQL $PG_MAJOR)"
 ext_dir=$($PG_CONFIG --sharedir)/extension

@@ -254,6 +254,17 @@ values
 ('price_professional_month_metered', 'professional', 'Professional - Monthly (metered)', true)
 on conflict (stripe_price_id) do nothing;
 
+-- The AI coach's allowance per tier (ai_coach_sessions; custom: no row, unlimited): the limits the coach had
+-- before it used the usage metering, now the tier rows of plan_limits that both of its paths read (a subscribed
+-- organization per billing period, the fallback per Toronto month; rpc_functions/60_coaching.sql).
+insert into public.plan_limits (plan_tier, stripe_price_id, metric_type, period_limit, hard_limit)
+values
+('free', null, 'ai_coach_sessions', 5, true),
+('professional', null, 'ai_coach_sessions', 100, true),
+('enterprise', null, 'ai_coach_sessions', 1000, true)
+on conflict on constraint plan_limits_one_per_plan do update
+set period_limit = excluded.period_limit, hard_limit = excluded.hard_limit;
+
 insert into public.plan_limits (plan_tier, stripe_price_id, metric_type, period_limit, hard_limit)
 values
 ('professional', 'price_professional_month_metered', 'ai_coach_sessions', 20, true),
@@ -430,6 +441,25 @@ values
   md5('user:ada')::uuid),
 (md5('flag:case-explorer')::uuid, 'case_explorer_v2', 'Case explorer v2', 'New data explorer', true, 'tier',
   '{enterprise}', 50, md5('user:ada')::uuid)
+on conflict (id) do nothing;
+
+-- Privacy: Grace (Maple) asked for her data; Chantal, Maple's compliance officer, entered an incident in the
+-- register; Henri (Fleuve, no compliance officer) asked for a rectification.
+insert into public.privacy_requests (id, user_id, organization_id, kind, details, requested_at, due_at)
+values
+(md5('privacy:grace-access')::uuid, md5('user:grace')::uuid, md5('org:maple')::uuid, 'access',
+  'Please send me everything you hold about me.', now() - interval '3 days', now() + interval '27 days'),
+(md5('privacy:henri-rect')::uuid, md5('user:henri')::uuid, md5('org:fleuve')::uuid, 'rectification',
+  'Mon nom est mal orthographié.', now() - interval '25 days', now() + interval '5 days')
+on conflict (id) do nothing;
+
+insert into public.privacy_incidents (id, organization_id, information_concerned, circumstances, occurred_from,
+  occurred_until, became_known_at, persons_concerned, risk_assessment, serious_risk, measures_taken, recorded_by)
+values (md5('incident:maple-1')::uuid, md5('org:maple')::uuid, 'Names and course completion of 4 employees',
+  'A completion report was emailed to a distribution list outside Human Resources', now() - interval '10 days',
+  now() - interval '10 days', now() - interval '9 days', 4,
+  'Low: names and completions only, internal recipients, asked to delete; misuse unlikely', false,
+  'Recipients confirmed deletion; report sharing restricted to compliance officers', md5('user:chantal')::uuid)
 on conflict (id) do nothing;
 
 refresh materialized view public.org_analytics;

@@ -30,7 +30,8 @@ from abr_db.paths import Project
 REPO = Path(__file__).resolve().parents[1]
 ABR_DB_BIN = Path(sys.executable).with_name("abr-db")
 PG_BIN = pg_bindir()  # the chosen major's initdb, pg_ctl, psql, pg_dump
-PROJECT_ITEMS = ("migrations", "rpc_functions", "rls_policies", "cron_jobs", "seeds", "tests_sql", "pyproject.toml")
+PROJECT_ITEMS = ("migrations", "rpc_functions", "rls_policies", "cron_jobs", "seeds", "tests_sql", "schema",
+                 "pyproject.toml")
 
 
 def pytest_report_header(config):
@@ -166,13 +167,41 @@ def schema_dump(url: str, *extra: str) -> str:
         [str(PG_BIN / "pg_dump"), "--schema-only", "--no-owner", "-N", "abr_db", *extra, "-d", url],
         capture_output=True, text=True, check=True,
     )
-    return "\n".join(
-        line for line in proc.stdout.splitlines()
-        if not line.startswith(("\\restrict", "\\unrestrict"))
-    )
+    lines = [line for line in proc.stdout.splitlines() if not line.startswith(("\\restrict", "\\unrestrict"))]
+    # An object's GRANT/REVOKE lines follow its ACL's item order, which depends on the history of
+    # grants and revokes, not on what is granted: each run of them is compared as a set.
+    out: list[str] = []
+    run: list[str] = []
+    for line in lines + [""]:
+        if line.startswith(("GRANT ", "REVOKE ")):
+            run.append(line)
+            continue
+        out.extend(sorted(run))
+        run = []
+        out.append(line)
+    return "\n".join(out[:-1])
 
 
 def query(url: str, sql: str, params=None):
     with psycopg.connect(url, autocommit=True) as conn:
         cur = conn.execute(sql, params)
         return cur.fetchall() if cur.description else None
+
+
+@pytest.fixture(scope="session")
+def standby(cluster, demo_db):
+    """A streaming hot standby of the session's cluster (after the demo database exists)."""
+    from scaleout_servers import HotStandby  # noqa: PLC0415
+
+    with HotStandby(cluster) as s:
+        s.wait_for_replay()
+        yield s
+
+
+@pytest.fixture(scope="session")
+def pgbouncer(cluster):
+    """PgBouncer in transaction mode in front of the session's cluster."""
+    from scaleout_servers import TransactionPooler  # noqa: PLC0415
+
+    with TransactionPooler(cluster.port) as p:
+        yield p

@@ -205,7 +205,7 @@ def test_apply_refuses_a_pushed_migration_whose_file_has_changed_since(cli, fres
         bootstrap.apply_bootstrap(conn)
         # what `supabase db push` of an older export of this migration leaves behind
         pushed = f"-- abr-db-source: migrations/{first.name} sha256={'0' * 64}\ncreate schema older;"
-        migrate.bookkeeping.record_supabase_history(conn, [(version, first.stem.split("_", 1)[1], pushed)])
+        migrate.bookkeeping.record_supabase_history(conn, [(version, first.stem.split("_", 1)[1], pushed)], own=False)
     result = cli("apply", "--db-url", fresh_db)
     assert result.exit_code == 1
     assert f"migrations/{first.name} differs from the version {version}" in result.stderr

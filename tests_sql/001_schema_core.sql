@@ -12,7 +12,7 @@
 */
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(231);
+select plan(232);
 
 -- Arrange (as the superuser) ----------------------------------------------------
 
@@ -203,8 +203,9 @@ select columns_are(
   'public', 'profiles',
   array['id', 'email', 'full_name', 'avatar_url', 'phone', 'preferred_language', 'organization_id', 'team_id', 'role',
     'subscription_tier', 'seat_id', 'mfa_enabled', 'email_verified', 'last_login_at', 'login_count',
-    'notification_preferences', 'theme', 'timezone', 'created_at', 'updated_at', 'deleted_at', 'metadata'],
-  'profiles has exactly its 22 columns'
+    'notification_preferences', 'theme', 'timezone', 'created_at', 'updated_at', 'deleted_at', 'metadata',
+    'erased_at'],
+  'profiles has exactly its 23 columns'
 );
 
 select col_type_is('public', 'profiles', 'id', 'uuid', 'profiles.id is uuid');
@@ -302,19 +303,15 @@ select col_is_unique(
   '(email) is unique in profiles (idx_profiles_email)'
 );
 
-select fk_ok(
-  'public', 'profiles',
-  array['id']::name[],
-  'auth', 'users',
-  array['id']::name[],
-  'profiles(id) references auth.users(id)'
+-- profiles outlive their auth user (046_erasure): no foreign key, whose cascade took certificates and progress;
+-- the trigger profile_has_identity checks the id at insert, and on_auth_user_deleted anonymizes instead.
+select is_empty(
+  $$select conname from pg_catalog.pg_constraint
+    where conrelid = 'public.profiles'::regclass and contype = 'f' and confrelid = 'auth.users'::regclass$$,
+  'profiles(id) has no foreign key to auth.users (no cascade from a deleted user)'
 );
-select results_eq(
-  $$select confdeltype::text from pg_catalog.pg_constraint where conrelid = 'public.profiles'::regclass and conname
-    = 'profiles_id_fkey'$$,
-  array['c'],
-  'profiles_id_fkey is on delete cascade'
-);
+select has_trigger('public', 'profiles', 'profile_has_identity', 'profiles checks its id against auth.users');
+select has_trigger('auth', 'users', 'on_auth_user_deleted', 'auth.users anonymizes the profile of a deleted user');
 select fk_ok(
   'public', 'profiles',
   array['organization_id']::name[],
@@ -672,7 +669,7 @@ select throws_ok(
 );
 select throws_ok(
     $$insert into public.profiles (id, email) values ('00000000-0000-0000-0000-0000000000ff', 'ghost@example.org')$$,
-    '23503', 'insert or update on table "profiles" violates foreign key constraint "profiles_id_fkey"',
+    '23503', 'a profile needs an auth user with the same id',
     'a profile must belong to an auth user'
 );
 select throws_ok(

@@ -36,8 +36,8 @@ select results_eq(
 select columns_are(
   'public', 'audit_logs',
   array['id', 'user_id', 'user_email', 'user_role', 'action', 'resource_type', 'resource_id', 'timestamp', 'ip_address',
-    'user_agent', 'changes', 'organization_id', 'severity', 'compliance_relevant', 'retention_until'],
-  'audit_logs has exactly its 15 columns'
+    'user_agent', 'changes', 'organization_id', 'severity', 'compliance_relevant', 'retention_until', 'erased_at'],
+  'audit_logs has exactly its 16 columns'
 );
 
 select col_type_is('public', 'audit_logs', 'id', 'uuid', 'audit_logs.id is uuid');

@@ -401,19 +401,20 @@ select lives_ok(
     $$delete from auth.users where id = '00000000-0000-0000-0000-0000000000a3'$$,
     'an auth user can be deleted'
 );
+-- 046_erasure: the profile is anonymized in place, not deleted, so nothing cascades away.
 select is(
     (select count(*) from public.profiles
-     where id = '00000000-0000-0000-0000-0000000000a3'),
-    0::bigint,
-    'deleting an auth user deletes the profile'
+     where id = '00000000-0000-0000-0000-0000000000a3' and erased_at is not null and full_name is null),
+    1::bigint,
+    'deleting an auth user anonymizes the profile instead of deleting it'
 );
 select is(
     (select count(*) from public.progress
      where user_id = '00000000-0000-0000-0000-0000000000a3')
     + (select count(*) from public.user_achievements
        where user_id = '00000000-0000-0000-0000-0000000000a3'),
-    0::bigint,
-    'and, through the profile, its progress and achievements'
+    2::bigint,
+    'and its progress and achievements stay'
 );
 
 -- A reviewer with classification feedback -----------------------------------------

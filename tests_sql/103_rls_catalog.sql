@@ -2,14 +2,14 @@
   The catalog: courses, lessons, learning_paths, resources. Anon reads
   published metadata; users read published rows; authors (educator: own
   rows; super_admin) write; lesson content and resource files only through
-  get_lesson / get_resource_file when the tier allows; quiz answers never.
+  get_lesson / get_resource_file when the tier allows (record_resource_download counts); quiz answers never.
   Hard deletes, which cascade to learners' progress: courses only by a
   super_admin (an educator soft-deletes); lessons by an educator only while
   his course is unpublished.
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(92);
+select plan(99);
 
 -- Arrange (as the superuser): two organizations, one user of each of the
 -- nine roles in acme, an org_admin and a learner in globex, and a
@@ -136,6 +136,11 @@ select throws_ok(
   $$select public.get_resource_file(tests.id('res:free'))$$,
   '42501', null,
   'anon cannot download a file: no execute grant'
+);
+select throws_ok(
+  $$select public.record_resource_download(tests.id('res:free'))$$,
+  '42501', null,
+  'anon cannot count a download: no execute grant'
 );
 select throws_ok(
   $$insert into public.courses (title_en, slug, category, level, duration_minutes) values ('x', 'x', 'Legal',
@@ -570,7 +575,7 @@ select results_eq(
   'an educator opens the content of his own draft lesson'
 );
 
--- get_resource_file: the file when the tier allows, counted ----------------------------------
+-- get_resource_file: the file when the tier allows (a read); record_resource_download counts ---------
 
 select tests.authenticate_as('lena');
 select is(
@@ -579,8 +584,27 @@ select is(
 );
 select results_eq(
   $$select download_count from public.resources where id = tests.id('res:pro')$$,
+  array[0],
+  'get_resource_file is a read: it counts nothing (a read replica can serve it)'
+);
+select is(
+  public.record_resource_download(tests.id('res:pro')), 1,
+  'record_resource_download counts the download and returns the count'
+);
+select results_eq(
+  $$select download_count from public.resources where id = tests.id('res:pro')$$,
   array[1],
   'the download is counted'
+);
+select throws_ok(
+  $$select public.record_resource_download(null)$$,
+  '22023', 'p_resource_id is required',
+  'record_resource_download rejects a null id'
+);
+select throws_ok(
+  $$select public.record_resource_download(tests.id('res:draft'))$$,
+  'P0002', 'resource not found',
+  'record_resource_download: an unpublished resource is not found'
 );
 select throws_ok(
   $$select public.get_resource_file(null)$$,
@@ -601,6 +625,17 @@ select throws_ok(
 select is(
   public.get_resource_file(tests.id('res:free')), 'https://files/free.pdf',
   'a free-tier user downloads a free resource'
+);
+select throws_ok(
+  $$select public.record_resource_download(tests.id('res:pro'))$$,
+  '42501', 'this resource requires the professional tier',
+  'record_resource_download: a free-tier user cannot count a professional resource'
+);
+select tests.clear_authentication();
+select results_eq(
+  $$select download_count from public.resources where id = tests.id('res:pro')$$,
+  array[1],
+  'a refused record_resource_download counts nothing'
 );
 
 select tests.clear_authentication();

@@ -54,6 +54,7 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.feature_enabled(text)', 'authenticated', 'rpc'),
 ('private.get_lesson(uuid)', 'authenticated', 'rpc'),
 ('private.get_resource_file(uuid)', 'authenticated', 'rpc'),
+('private.record_resource_download(uuid)', 'authenticated', 'rpc'),
 ('private.leaderboard(text,integer,text,integer)', 'authenticated', 'rpc'),
 -- ... the learning loop's RPCs (17_gamification, 18_learning_paths, 19_dashboard, 33_certificate_revocation)
 ('private.award_badge(uuid,uuid)', 'authenticated', 'rpc'),
@@ -102,6 +103,7 @@ insert into t165_allowlist (fn, grantee, reason) values
   'text[],text[],text[],boolean,text[],text[])', 'authenticated', 'rpc'),
 ('private.related_tribunal_cases(uuid,integer)', 'authenticated', 'rpc'),
 ('private.run_saved_search(uuid,integer,text)', 'authenticated', 'rpc'),
+('private.record_saved_search_use(uuid)', 'authenticated', 'rpc'),
 -- ... and the accent folding of tribunal_cases' generated search columns (reviewers write cases)
 ('private.fold_accents(tsvector)', 'authenticated', 'column'),
 ('private.fold_accents(tsvector)', 'service_role', 'column'),
@@ -143,7 +145,20 @@ insert into t165_allowlist (fn, grantee, reason) values
 ('private.record_first_search()', 'authenticated', 'rpc'),
 ('private.coaching_context_for_user(uuid,text)', 'service_role', 'rpc'),
 ('private.coaching_allowance_for_user(uuid)', 'service_role', 'rpc'),
-('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc');
+('private.record_coaching_session(text,uuid,text,text,jsonb,text,text,text,jsonb,uuid[])', 'service_role', 'rpc'),
+-- privacy rights (70_privacy_export .. 74_retention): every person, officers, super admins; erasure also the server
+('private.export_my_data()', 'authenticated', 'rpc'),
+('private.request_privacy_action(text,text)', 'authenticated', 'rpc'),
+('private.withdraw_privacy_request(uuid)', 'authenticated', 'rpc'),
+('private.close_privacy_request(uuid,text,text)', 'authenticated', 'rpc'),
+('private.record_privacy_incident(text,text,timestamp with time zone,timestamp with time zone,integer,text,boolean,'
+  'text,timestamp with time zone,boolean,boolean,timestamp with time zone,timestamp with time zone,jsonb,uuid,uuid)',
+  'authenticated', 'rpc'),
+('private.retention_schedule()', 'authenticated', 'rpc'),
+('private.retention_schedule()', 'service_role', 'rpc'),
+('private.erase_user(uuid,uuid)', 'authenticated', 'rpc'),
+('private.erase_user(uuid,uuid)', 'service_role', 'rpc'),
+('private.pending_auth_deletions()', 'service_role', 'rpc');
 
 select set_eq(
     $$select p.oid::regprocedure::text, r.grantee

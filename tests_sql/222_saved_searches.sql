@@ -1,6 +1,6 @@
 /*
-  run_saved_search (the owner runs a saved search through the search; the
-  first page counts a use) and the daily alert
+  run_saved_search (the owner runs a saved search through the search; a read
+  that writes nothing), record_saved_search_use (counts a use) and the daily alert
   private.notify_saved_search_results() (one notification per alerting search
   with new matching cases, never twice for a case, in the owner's language),
   with its pg_cron job notify-saved-search-results.
@@ -10,7 +10,7 @@
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(24);
+select plan(28);
 -- set_eq and temporary tables while acting as a client: see tests.allow_set_comparisons().
 do $$ begin perform tests.allow_set_comparisons(); end $$;
 
@@ -84,11 +84,15 @@ select set_eq(
 );
 select tests.clear_authentication();
 select results_eq(
-  $$select s.use_count, s.last_used is not null from public.saved_searches as s where s.id = md5('t222:alice')::uuid$$,
-  $$values (1, true)$$,
-  'running it counted a use and stamped last_used'
+  $$select s.use_count, s.last_used is null from public.saved_searches as s where s.id = md5('t222:alice')::uuid$$,
+  $$values (0, true)$$,
+  'running it is a read: no use counted, last_used untouched (a read replica can serve it)'
 );
 select tests.authenticate_as('t222-alice');
+select is(
+  public.record_saved_search_use(md5('t222:alice')::uuid), 1,
+  'record_saved_search_use counts a use and returns the count'
+);
 select is(
   (select count(*)::integer from public.run_saved_search(md5('t222:alice')::uuid, 1, (
     select r.cursor from public.run_saved_search(md5('t222:alice')::uuid, 1) as r
@@ -97,11 +101,10 @@ select is(
   'a next page through the cursor'
 );
 select tests.clear_authentication();
-select is(
-  (select s.use_count from public.saved_searches as s
-where s.id = md5('t222:alice')::uuid),
-  2,
-  'only first pages count a use (the inner first page counted, the next page did not)'
+select results_eq(
+  $$select s.use_count, s.last_used is not null from public.saved_searches as s where s.id = md5('t222:alice')::uuid$$,
+  $$values (1, true)$$,
+  'one use counted and last_used stamped, by record_saved_search_use only'
 );
 
 select tests.authenticate_as('t222-viewer');
@@ -116,11 +119,15 @@ select throws_ok(
   $$select * from public.run_saved_search(md5('t222:alice')::uuid)$$, 'P0002', 'saved search not found',
   'another user''s saved search: P0002, as if it did not exist'
 );
+select throws_ok(
+  $$select public.record_saved_search_use(md5('t222:alice')::uuid)$$, 'P0002', 'saved search not found',
+  'another user cannot count a use of it: P0002'
+);
 select tests.clear_authentication();
 select is(
   (select s.use_count from public.saved_searches as s
 where s.id = md5('t222:alice')::uuid),
-  2,
+  1,
   'and it counted nothing'
 );
 select tests.authenticate_as('t222-alice');
@@ -132,12 +139,19 @@ select throws_ok(
   $$select * from public.run_saved_search(null)$$, '22023', 'p_id is required', 'no id: 22023'
 );
 select throws_ok(
+  $$select public.record_saved_search_use(null)$$, '22023', 'p_id is required', 'record_saved_search_use, no id: 22023'
+);
+select throws_ok(
   $$select private.notify_saved_search_results()$$, '42501', null,
   'a user cannot run the alert job: 42501'
 );
 select tests.authenticate_as_anon();
 select throws_ok(
   $$select * from public.run_saved_search(md5('t222:alice')::uuid)$$, '42501', null, 'anon cannot: 42501'
+);
+select throws_ok(
+  $$select public.record_saved_search_use(md5('t222:alice')::uuid)$$, '42501', null,
+  'anon cannot count a use: 42501'
 );
 select tests.clear_authentication();
 

@@ -67,7 +67,9 @@ language sql
 as $$
   select case
     -- Optional arguments whose absence is the ordinary case.
-    when p_name in ('p_year_from', 'p_year_to', 'p_before_id', 'p_organization_id', 'p_cursor') then 'null'
+    when p_name in ('p_year_from', 'p_year_to', 'p_before_id', 'p_organization_id', 'p_cursor', 'p_corrects_id')
+      then 'null'
+    when p_name in ('p_occurred_from', 'p_became_known_at') then '(now() - interval ''1 day'')'
     when p_type = 'uuid'::regtype then quote_literal(gen_random_uuid()) || '::uuid'
     when p_name = 'p_rating' then '3'
     when p_type = 'integer'::regtype then '10'
@@ -82,7 +84,8 @@ as $$
       when 'p_lang' then 'en' when 'p_scope' then 'global' when 'p_period' then 'all_time'
       when 'p_query' then 'zqxjv profiling' when 'p_certificate_number' then 'ABR-2024-000001'
       when 'p_verification_code' then 'ABCDEFGHJKLM' when 'p_role' then 'learner'
-      when 'p_metric_type' then 'api_calls' when 'p_email' then 'someone@example.test' else 'x' end)
+      when 'p_metric_type' then 'api_calls' when 'p_email' then 'someone@example.test'
+      when 'p_kind' then 'access' when 'p_status' then 'completed' else 'x' end)
     else 'null'
   end
 $$;

@@ -1,17 +1,25 @@
 /*
   record_coaching_session (service_role) and rate_coaching_session (the owner):
   a session recorded after the model answered, idempotent on the request key,
-  taking one session of the holder's monthly allowance (the organization, or
-  the user without one; the tier from the organization's active subscription,
-  limits as data in private.coaching_session_limits), refused past it;
+  taking one unit of the holder's ai_coach_sessions allowance, refused past it;
   recommended courses validated; bad input writes nothing; who may call which.
+  The allowance:
+  - an organization with a subscription goes through the usage metering
+    (private.meter_usage): the limit of its price's plan_limits row, counted in
+    the billing period (not the calendar month), the meter's idempotency key
+    derived from the request key (a replay counts once);
+  - the fallback (an organization without a subscription, a user without an
+    organization): the tier's plan_limits row per Toronto month.
   Two concurrent requests racing for the last session: tests/test_coaching_concurrency.py.
 */
 begin;
 \ir helpers/supabase_test_helpers.sql
-select plan(32);
+select plan(43);
 
 do $$
+declare
+  -- The Toronto month's start; globex's billing period began 3 days before it.
+  m timestamptz := date_trunc('month', now() at time zone 'America/Toronto') at time zone 'America/Toronto';
 begin
   perform tests.create_org('t241-acme');
   perform tests.create_org('t241-globex');
@@ -20,18 +28,31 @@ begin
   perform tests.create_user('t241-vic', 'viewer', 't241-acme');
   perform tests.create_user('t241-omar', 'learner', 't241-globex', 'enterprise');
   perform tests.create_user('t241-solo', 'learner', null, 'free');
-  -- Small limits for this transaction (rolled back): free 2, enterprise 3 a month.
-  update private.coaching_session_limits set monthly_sessions = 2 where tier = 'free';
-  update private.coaching_session_limits set monthly_sessions = 3 where tier = 'enterprise';
-  -- globex has an active enterprise subscription; acme none (its tier: free).
+  perform tests.create_user('t241-pro', 'learner', null, 'professional');
+  -- The fallback's limits, small for this transaction (rolled back): the tiers' plan_limits rows,
+  -- free 2 (hard), professional 1 (soft).
+  insert into public.plan_limits (plan_tier, stripe_price_id, metric_type, period_limit, hard_limit)
+  values ('free', null, 'ai_coach_sessions', 2, true), ('professional', null, 'ai_coach_sessions', 1, false)
+  on conflict on constraint plan_limits_one_per_plan do update
+  set period_limit = excluded.period_limit, hard_limit = excluded.hard_limit;
+  -- globex: an active enterprise subscription of a price of its own allowing 3 sessions a billing period,
+  -- the period from 3 days before this month to 20 days ahead; acme has none (the fallback, tier free).
+  insert into public.billing_prices (stripe_price_id, plan_tier, plan_name)
+  values (('price_coach_' || tests.salt()), 'enterprise', 'Coach test');
+  insert into public.plan_limits (plan_tier, stripe_price_id, metric_type, period_limit, hard_limit)
+  values ('enterprise', ('price_coach_' || tests.salt()), 'ai_coach_sessions', 3, true);
   insert into public.subscriptions (
     id, organization_id, stripe_subscription_id, stripe_customer_id, stripe_price_id, plan_tier, plan_name,
     billing_interval, seat_count, amount_cents, status, current_period_start, current_period_end
   ) values (
-    tests.id('sub'), tests.get_org_id('t241-globex'), tests.name('sub'), tests.name('cus'), 'price_ent',
-    'enterprise', 'Enterprise', 'year', 5, 100, 'active', now(), now() + interval '1 year'
+    tests.id('sub'), tests.get_org_id('t241-globex'), tests.name('sub'), tests.name('cus'),
+    ('price_coach_' || tests.salt()),
+    'enterprise', 'Coach test', 'month', 5, 100, 'active', m - interval '3 days', now() + interval '20 days'
   );
   update public.organizations set subscription_id = tests.id('sub') where id = tests.get_org_id('t241-globex');
+  -- One session metered last calendar month but in this billing period; five in the previous period.
+  perform private.record_usage(tests.get_org_id('t241-globex'), 'ai_coach_sessions', 1, 'pre', m - interval '2 days');
+  perform private.record_usage(tests.get_org_id('t241-globex'), 'ai_coach_sessions', 5, 'old', m - interval '40 days');
   insert into public.courses (id, title_en, slug, category, level, duration_minutes, is_published, tier_required)
   values
     (tests.id('free'), 'T241 free', tests.name('t241-free'), 'Foundations', 'Introductory', 10, true, 'free'),
@@ -46,10 +67,20 @@ as $$
   select count(*)::integer from public.ai_coaching_sessions where user_id = tests.get_user_id(p_handle)
 $$;
 
+-- The fallback's counter (per Toronto month).
 create function pg_temp.used(p_holder uuid) returns integer
 language sql
 as $$
   select coalesce(sum(sessions), 0)::integer from private.coaching_session_usage where holder_id = p_holder
+$$;
+
+-- The meter's counter of globex's current billing period.
+create function pg_temp.metered() returns numeric
+language sql
+as $$
+  select coalesce(sum(quantity), 0) from private.usage_counters
+  where organization_id = tests.get_org_id('t241-globex') and metric_type = 'ai_coach_sessions'
+    and period_start <= now() and period_end > now()
 $$;
 
 -- The server records ---------------------------------------------------------------------------
@@ -90,21 +121,24 @@ select throws_ok(
   '23505', 'p_request_key was already used for another learner', 'a key reused for another learner is refused'
 );
 
--- The limit: acme is free (no subscription): 2 a month, shared by its members -------------------
+-- The fallback: acme has no subscription: its tier (free) allows 2 a Toronto month, shared by its members --
 select lives_ok(
   $$select public.record_coaching_session(tests.name('k2'), tests.get_user_id('t241-max'), 'custom', 'Second.')$$,
   'a second member takes the second session of the organization''s allowance'
 );
 select results_eq(
   $$select public.coaching_allowance_for_user(tests.get_user_id('t241-lina'))$$,
-  $$select jsonb_build_object('holder', 'organization', 'tier', 'free',
-    'month', date_trunc('month', now() at time zone 'America/Toronto')::date,
-    'monthly_sessions', 2, 'used', 2, 'remaining', 0)$$,
-  'the server sees the organization''s allowance used up before calling the model'
+  $$select jsonb_build_object('holder', 'organization', 'counted', 'month', 'tier', 'free',
+    'period_start', date_trunc('month', now() at time zone 'America/Toronto') at time zone 'America/Toronto',
+    'period_end', (date_trunc('month', now() at time zone 'America/Toronto') + interval '1 month')
+      at time zone 'America/Toronto',
+    'limit', 2, 'hard_limit', true, 'used', 2, 'remaining', 0, 'allowed', false)$$,
+  'the server sees the organization''s allowance used up before calling the model (the Toronto month)'
 );
 select results_eq(
-  $$select public.coaching_allowance_for_user(tests.get_user_id('t241-solo')) - 'month'$$,
-  $$values ('{"holder": "user", "tier": "free", "monthly_sessions": 2, "used": 0, "remaining": 2}'::jsonb)$$,
+  $$select public.coaching_allowance_for_user(tests.get_user_id('t241-solo')) - 'period_start' - 'period_end'$$,
+  $$values ('{"holder": "user", "counted": "month", "tier": "free", "limit": 2, "hard_limit": true, "used": 0,
+    "remaining": 2, "allowed": true}'::jsonb)$$,
   'a user without an organization holds an allowance of their own'
 );
 select throws_ok(
@@ -123,25 +157,82 @@ select is(
   'the refused request''s key is free again'
 );
 select is(
-  private.consume_coaching_session(tests.get_user_id('t241-lina'), now() + interval '1 month'), 1,
+  private.consume_coaching_session(tests.get_user_id('t241-lina'), tests.name('k4'), now() + interval '1 month'),
+  1::numeric,
   'next month the allowance starts again'
 );
 
--- globex: its active enterprise subscription gives 3; a user without organization has their own
+-- Metered: globex's subscription, through the usage metering ---------------------------------------
+select tests.authenticate_as_service_role();
+select results_eq(
+  $$select public.coaching_allowance_for_user(tests.get_user_id('t241-omar'))$$,
+  $$select jsonb_build_object('holder', 'organization', 'counted', 'billing_period', 'tier', 'enterprise',
+    'period_start', s.current_period_start, 'period_end', s.current_period_end,
+    'limit', 3, 'hard_limit', true, 'used', 1, 'remaining', 2, 'allowed', true)
+    from public.subscriptions as s where s.id = tests.id('sub')$$,
+  'the allowance of a subscribed organization: its price''s limit in the billing period, which counts a use of '
+  'last calendar month and none of the previous period'
+);
+select lives_ok(
+  $$select public.record_coaching_session(tests.name('g1'), tests.get_user_id('t241-omar'), 'custom', 'ok')$$,
+  'globex records a session'
+);
+select tests.clear_authentication();
+select is(pg_temp.metered(), 2::numeric, 'the meter counted it in the billing period');
+select is(pg_temp.used(tests.get_org_id('t241-globex')), 0, 'and the monthly fallback counted nothing');
 select tests.authenticate_as_service_role();
 select lives_ok(
-  $$select public.record_coaching_session(tests.name('g' || n), tests.get_user_id('t241-omar'), 'custom', 'ok')
-    from generate_series(1, 3) as n$$,
-  'globex (enterprise, 3 a month) records three sessions; acme''s used-up allowance does not matter'
+  $$select public.record_coaching_session(tests.name('g1'), tests.get_user_id('t241-omar'), 'custom', 'again')$$,
+  'the same request again'
+);
+select tests.clear_authentication();
+select is(pg_temp.metered(), 2::numeric, 'a replayed request key counts once');
+-- Without the coaching ledger's row (the session deleted, say), the meter's own key still knows the request.
+delete from private.coaching_requests
+where request_key = tests.name('g1');
+select tests.authenticate_as_service_role();
+select lives_ok(
+  $$select public.record_coaching_session(tests.name('g1'), tests.get_user_id('t241-omar'), 'custom', 'again')$$,
+  'the same request after its ledger row is gone'
+);
+select tests.clear_authentication();
+select is(pg_temp.metered(), 2::numeric, 'the meter''s key is derived from the request key: still counted once');
+select tests.authenticate_as_service_role();
+select lives_ok(
+  $$select public.record_coaching_session(tests.name('g2'), tests.get_user_id('t241-omar'), 'custom', 'ok')$$,
+  'globex takes the third session of its billing period (the calendar month saw only two)'
 );
 select throws_ok(
-  $$select public.record_coaching_session(tests.name('g4'), tests.get_user_id('t241-omar'), 'custom', 'ok')$$,
-  '42501', 'the monthly AI coaching allowance is used up (3 sessions on the enterprise plan)',
-  'and refuses a fourth'
+  $$select public.record_coaching_session(tests.name('g3'), tests.get_user_id('t241-omar'), 'custom', 'ok')$$,
+  '42501', 'the AI coaching allowance of this billing period is used up (3 sessions on the enterprise plan)',
+  'and is refused a fourth, naming the plan''s limit'
 );
+select tests.clear_authentication();
+select results_eq(
+  $$select pg_temp.metered(), pg_temp.sessions('t241-omar'),
+    (select count(*)::int from private.coaching_requests where request_key = tests.name('g3')),
+    (select count(*)::int from private.usage_requests where organization_id = tests.get_org_id('t241-globex')
+      and idempotency_key = 'coaching:' || md5(tests.name('g3')))$$,
+  $$values (3::numeric, 3, 0, 0)$$,
+  'the refusal wrote nothing: no count, no session, neither key kept'
+);
+
+-- The fallback with a soft limit and for a user without an organization ----------------------------
+select tests.authenticate_as_service_role();
 select lives_ok(
   $$select public.record_coaching_session(tests.name('s1'), tests.get_user_id('t241-solo'), 'custom', 'ok')$$,
   'a user without an organization uses an allowance of their own (their tier)'
+);
+select lives_ok(
+  $$select public.record_coaching_session(tests.name('p' || n), tests.get_user_id('t241-pro'), 'custom', 'ok')
+    from generate_series(1, 2) as n$$,
+  'a soft limit (professional, 1) lets a second session pass'
+);
+select results_eq(
+  $$select public.coaching_allowance_for_user(tests.get_user_id('t241-pro')) - 'period_start' - 'period_end'$$,
+  $$values ('{"holder": "user", "counted": "month", "tier": "professional", "limit": 1, "hard_limit": false,
+    "used": 2, "remaining": 0, "allowed": true}'::jsonb)$$,
+  'and reports it over'
 );
 
 -- Validation: bad input writes nothing ---------------------------------------------------------

@@ -76,6 +76,7 @@ export type Database = {
           action: string
           changes: Json | null
           compliance_relevant: boolean
+          erased_at: string | null
           id: string
           ip_address: unknown
           organization_id: string | null
@@ -93,6 +94,7 @@ export type Database = {
           action: string
           changes?: Json | null
           compliance_relevant?: boolean
+          erased_at?: string | null
           id?: string
           ip_address?: unknown
           organization_id?: string | null
@@ -110,6 +112,7 @@ export type Database = {
           action?: string
           changes?: Json | null
           compliance_relevant?: boolean
+          erased_at?: string | null
           id?: string
           ip_address?: unknown
           organization_id?: string | null
@@ -1381,6 +1384,175 @@ export type Database = {
           },
         ]
       }
+      privacy_incidents: {
+        Row: {
+          became_known_at: string
+          circumstances: string
+          commission_notified_at: string | null
+          corrects_id: string | null
+          id: string
+          information_concerned: string
+          measures_taken: string
+          notices: NonNullable<Json>
+          occurred_approximate: boolean
+          occurred_from: string
+          occurred_until: string | null
+          organization_id: string | null
+          persons_approximate: boolean
+          persons_concerned: number
+          persons_notified_at: string | null
+          recorded_at: string
+          recorded_by: string | null
+          risk_assessment: string
+          serious_risk: boolean
+        }
+        Insert: {
+          became_known_at: string
+          circumstances: string
+          commission_notified_at?: string | null
+          corrects_id?: string | null
+          id?: string
+          information_concerned: string
+          measures_taken: string
+          notices?: NonNullable<Json>
+          occurred_approximate?: boolean
+          occurred_from: string
+          occurred_until?: string | null
+          organization_id?: string | null
+          persons_approximate?: boolean
+          persons_concerned: number
+          persons_notified_at?: string | null
+          recorded_at?: string
+          recorded_by?: string | null
+          risk_assessment: string
+          serious_risk: boolean
+        }
+        Update: {
+          became_known_at?: string
+          circumstances?: string
+          commission_notified_at?: string | null
+          corrects_id?: string | null
+          id?: string
+          information_concerned?: string
+          measures_taken?: string
+          notices?: NonNullable<Json>
+          occurred_approximate?: boolean
+          occurred_from?: string
+          occurred_until?: string | null
+          organization_id?: string | null
+          persons_approximate?: boolean
+          persons_concerned?: number
+          persons_notified_at?: string | null
+          recorded_at?: string
+          recorded_by?: string | null
+          risk_assessment?: string
+          serious_risk?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: "privacy_incidents_corrects_id_fkey"
+            columns: ["corrects_id"]
+            isOneToOne: false
+            referencedRelation: "privacy_incidents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "privacy_incidents_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "privacy_incidents_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "privacy_incidents_recorded_by_fkey"
+            columns: ["recorded_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      privacy_requests: {
+        Row: {
+          closed_at: string | null
+          closed_by: string | null
+          details: string | null
+          due_at: string
+          id: string
+          kind: string
+          organization_id: string | null
+          reminded_at: string | null
+          requested_at: string
+          resolution: string | null
+          status: string
+          user_id: string
+        }
+        Insert: {
+          closed_at?: string | null
+          closed_by?: string | null
+          details?: string | null
+          due_at: string
+          id?: string
+          kind: string
+          organization_id?: string | null
+          reminded_at?: string | null
+          requested_at?: string
+          resolution?: string | null
+          status?: string
+          user_id: string
+        }
+        Update: {
+          closed_at?: string | null
+          closed_by?: string | null
+          details?: string | null
+          due_at?: string
+          id?: string
+          kind?: string
+          organization_id?: string | null
+          reminded_at?: string | null
+          requested_at?: string
+          resolution?: string | null
+          status?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "privacy_requests_closed_by_fkey"
+            columns: ["closed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "privacy_requests_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "org_analytics"
+            referencedColumns: ["organization_id"]
+          },
+          {
+            foreignKeyName: "privacy_requests_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "privacy_requests_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       profiles: {
         Row: {
           avatar_url: string | null
@@ -1388,6 +1560,7 @@ export type Database = {
           deleted_at: string | null
           email: string
           email_verified: boolean
+          erased_at: string | null
           full_name: string | null
           id: string
           last_login_at: string | null
@@ -1412,6 +1585,7 @@ export type Database = {
           deleted_at?: string | null
           email: string
           email_verified?: boolean
+          erased_at?: string | null
           full_name?: string | null
           id: string
           last_login_at?: string | null
@@ -1436,6 +1610,7 @@ export type Database = {
           deleted_at?: string | null
           email?: string
           email_verified?: boolean
+          erased_at?: string | null
           full_name?: string | null
           id?: string
           last_login_at?: string | null
@@ -2497,6 +2672,10 @@ export type Database = {
         Args: { p_role: string; p_user_id: string }
         Returns: undefined
       }
+      close_privacy_request: {
+        Args: { p_request_id: string; p_resolution?: string; p_status: string }
+        Returns: undefined
+      }
       coaching_allowance_for_user: {
         Args: { p_user_id: string }
         Returns: Json
@@ -2532,6 +2711,11 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      erase_user: {
+        Args: { p_request_id?: string; p_user_id: string }
+        Returns: Json
+      }
+      export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
       feature_enabled: { Args: { p_flag_key: string }; Returns: boolean }
       finish_ingestion_job: {
         Args: { p_error?: string; p_job_id: string; p_status: string }
@@ -2701,6 +2885,7 @@ export type Database = {
           action: string
           changes: Json | null
           compliance_relevant: boolean
+          erased_at: string | null
           id: string
           ip_address: unknown
           organization_id: string | null
@@ -2729,6 +2914,14 @@ export type Database = {
           id: string
           role: string
           team_id: string
+        }[]
+      }
+      pending_auth_deletions: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          request_id: string
+          requested_at: string
+          user_id: string
         }[]
       }
       promote_raw_case: { Args: { p_raw_case_id: string }; Returns: string }
@@ -2867,6 +3060,27 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      record_privacy_incident: {
+        Args: {
+          p_became_known_at: string
+          p_circumstances: string
+          p_commission_notified_at?: string
+          p_corrects_id?: string
+          p_information_concerned: string
+          p_measures_taken: string
+          p_notices?: Json
+          p_occurred_approximate?: boolean
+          p_occurred_from: string
+          p_occurred_until?: string
+          p_organization_id?: string
+          p_persons_approximate?: boolean
+          p_persons_concerned: number
+          p_persons_notified_at?: string
+          p_risk_assessment: string
+          p_serious_risk: boolean
+        }
+        Returns: string
+      }
       record_raw_case: {
         Args: {
           p_ai_classification?: Json
@@ -2886,6 +3100,11 @@ export type Database = {
           raw_case_id: string
         }[]
       }
+      record_resource_download: {
+        Args: { p_resource_id: string }
+        Returns: number
+      }
+      record_saved_search_use: { Args: { p_id: string }; Returns: number }
       record_usage: {
         Args: {
           p_idempotency_key: string
@@ -2927,6 +3146,21 @@ export type Database = {
         }[]
       }
       remove_member: { Args: { p_user_id: string }; Returns: undefined }
+      request_privacy_action: {
+        Args: { p_details?: string; p_kind: string }
+        Returns: Json
+      }
+      retention_schedule: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          action: string
+          applied_by: string
+          data_kind: string
+          keep_for: string
+          reason: string
+          starts_at: string
+        }[]
+      }
       review_raw_case: {
         Args: {
           p_decision: string
@@ -3128,6 +3362,10 @@ export type Database = {
           issued_date: string
           status: string
         }[]
+      }
+      withdraw_privacy_request: {
+        Args: { p_request_id: string }
+        Returns: undefined
       }
     }
     Enums: {

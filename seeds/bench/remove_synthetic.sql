@@ -43,6 +43,10 @@ where tc.case_number like 'SYN-%';
 
 set local session_replication_role = origin;
 
+-- Profiles no longer cascade from auth.users (046_erasure: a deleted auth user is anonymized, not deleted):
+-- synthetic people are deleted outright, profile first.
+delete from public.profiles as p
+where p.id in (select id from syn_people);
 delete from auth.users as u
 where u.id in (select id from syn_people);
 

@@ -343,13 +343,17 @@ def _fts_limit(lang: str, query: str, page: int = 20) -> str:
 
 
 def _saved_search_limit(lang: str, query: str) -> str:
-    """run_saved_search: the caller's search read and its use counted, then the same search."""
+    """run_saved_search (a read): the caller's search read, then the same search."""
     return (
-        "with u as (update public.saved_searches as s set use_count = s.use_count + 1, last_used = now()"
-        " where s.id = (select s.id from public.saved_searches as s where s.user_id = {me}"
-        " order by s.created_at, s.id limit 1) and s.user_id = {me} returning s.filters)"
+        "with u as (select s.filters from public.saved_searches as s where s.user_id = {me}"
+        " order by s.created_at, s.id limit 1)"
         f" select f.* from u, lateral ({_fts_limit(lang, query)}) as f"
     )
+
+
+FIRST_SAVED_SEARCH = (
+    "(select s.id from public.saved_searches as s where s.user_id = {me} order by s.created_at, s.id limit 1)"
+)
 
 
 def _facets_limit(lang: str, query: str) -> str:
@@ -424,6 +428,11 @@ CASES += [
                  "select * from public.run_saved_search((select s.id from public.saved_searches as s"
                  " where s.user_id = {me} order by s.created_at, s.id limit 1))",
                  _saved_search_limit("en", "racial profiling")),
+    # The use counter run_saved_search no longer writes (a write: rolled back after its run).
+    FrontendCase("record_saved_search_use (a saved search's use counted)", "searcher",
+                 f"select public.record_saved_search_use({FIRST_SAVED_SEARCH})",
+                 "update public.saved_searches as s set use_count = s.use_count + 1, last_used = now()"
+                 f" where s.id = {FIRST_SAVED_SEARCH} and s.user_id = {{me}} returning s.use_count"),
 ]
 
 
@@ -544,6 +553,59 @@ CASES += [
                  "select * from public.at_risk_learners(14, 50)", AT_RISK_LIMIT),
     FrontendCase("related_cases_for_lesson, 5", "learner",
                  f"select * from public.related_cases_for_lesson({FIRST_SYN_LESSON}, 5)", RELATED_LESSON_LIMIT),
+]
+
+# Privacy rights (rpc_functions/70_privacy_export.sql to 74_retention.sql). export_my_data's limit reads the
+# same rows of the caller as service_role (the main public sections, filters written out; service_role reads no
+# private table); retention_schedule's limit is the server's own call of it. service_role may not write
+# privacy_requests or privacy_incidents (only the RPCs do, audited), so the two writes' limits are their reads
+# and the row they would write, selected; the RPCs' writes are rolled back after each run.
+# close_privacy_request and withdraw_privacy_request need a request of the run's own, and erase_user is
+# service_role's or a super admin's: their pgTAP files (272, 271) measure them.
+EXPORT_LIMIT = (
+    "select (select jsonb_agg(to_jsonb(b)) from public.bookmarks as b where b.user_id = {me}),"
+    " (select jsonb_agg(to_jsonb(s)) from public.saved_searches as s where s.user_id = {me}),"
+    " (select jsonb_agg(to_jsonb(pr)) from public.progress as pr where pr.user_id = {me}),"
+    " (select jsonb_agg(to_jsonb(c)) from public.certificates as c where c.user_id = {me}),"
+    " (select jsonb_agg(to_jsonb(n)) from public.notifications as n where n.user_id = {me}),"
+    " (select jsonb_agg(to_jsonb(a)) from public.ai_coaching_sessions as a where a.user_id = {me}),"
+    " (select jsonb_agg(jsonb_build_object('action', al.action, 'at', al.timestamp)) from public.audit_logs as al"
+    " where al.user_id = {me})"
+)
+INCIDENT_ARGS = (
+    "'Names of learners', 'A report sent to the wrong list', now() - interval '2 days', now() - interval '1 day',"
+    " 12, 'Low', false, 'Recipients deleted it'"
+)
+
+CASES += [
+    FrontendCase("export_my_data()", "learner", "select public.export_my_data()", EXPORT_LIMIT),
+    FrontendCase(
+        "request_privacy_action('access')", "learner",
+        "select public.request_privacy_action('access')",
+        "select p.id, p.organization_id, 'access', now() + interval '30 days' from public.profiles as p"
+        " where p.id = {me} and not exists (select from public.privacy_requests as r where r.user_id = {me}"
+        " and r.kind = 'access' and r.status = 'open')"
+        " union all select o.id, o.organization_id, 'officer', null from public.profiles as o"
+        " where o.organization_id = {org} and o.role = 'compliance_officer'",
+    ),
+    FrontendCase(
+        "open privacy requests of the organization (compliance_officer)", "compliance_officer",
+        "select id, kind, due_at from public.privacy_requests where status = 'open' order by due_at limit 50",
+        "select id, kind, due_at from public.privacy_requests where organization_id = {org} and status = 'open'"
+        " order by due_at limit 50",
+    ),
+    FrontendCase(
+        "record_privacy_incident(...)", "compliance_officer",
+        f"select public.record_privacy_incident({INCIDENT_ARGS})",
+        "select o.id, 'Names of learners', 'A report sent to the wrong list', now() - interval '2 days',"
+        " now() - interval '1 day', 12, 'Low', false, 'Recipients deleted it', {me}"
+        " from public.organizations as o where o.id = {org}",
+    ),
+    FrontendCase(
+        "retention_schedule()", "compliance_officer",
+        "select * from public.retention_schedule()",
+        "select * from public.retention_schedule()",
+    ),
 ]
 
 # Not a query of its own: the least any policy that identifies its caller costs per

@@ -7,6 +7,9 @@ there too. Beside them:
   repeatables          each repeatable file: the sha256 applied, the objects it
                        created (for rollback), the fingerprints of every object it
                        defines (for drift: catalog.py), its last error if any
+  supabase_history     the rows abr-db itself wrote into the Supabase CLI's history
+                       (version and the md5 of the text written): a row there is
+                       abr-db's own record, never evidence of a `supabase db push`
 
 What abr-db applies is also recorded in supabase_migrations.schema_migrations, the
 Supabase CLI's history, under the versions `abr-db export supabase` gives it.
@@ -16,15 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import psycopg
 
-from . import ui
 from .connect import connect
 from .errors import MigrationError, UsageError
 
@@ -49,6 +48,13 @@ create table if not exists abr_db.repeatables (
 alter table abr_db.repeatables add column if not exists fingerprints jsonb;
 alter table abr_db.repeatables add column if not exists error text;
 alter table abr_db.repeatables add column if not exists error_sha256 text;
+create table if not exists abr_db.supabase_history (
+  version text primary key,
+  statements_md5 text not null,
+  recorded_at timestamptz default now()
+);
+comment on table abr_db.supabase_history is
+  'Rows abr-db wrote into supabase_migrations.schema_migrations: its own records, not pushes.';
 """
 
 # The Supabase CLI's migration history, created as the CLI creates it (idempotent).
@@ -91,6 +97,56 @@ def sha256_text(text: str) -> str:
 def sha256_file(path: Path) -> str:
     """Checksum of a file's text, insensitive to CRLF/LF line ends."""
     return sha256_text(read_text(path))
+
+
+# Comment lines of a migration that abr-db reads (yoyo ignores them):
+#   -- requires: rpc_functions/x.sql      apply that repeatable's current text at this place
+#                                         (leading block: before the body), in the migration's
+#                                         transaction (see migrate.requires_sql)
+#   -- previous-sha256: <hex>             a checksum this file had when databases applied it,
+#                                         before it was restructured: accepted, not drift
+_REQUIRES = re.compile(r"^--\s*requires:\s*(\S+)\s*$")
+_PREVIOUS = re.compile(r"^--\s*previous-sha256:\s*([0-9a-f]{64})\s*$")
+
+
+def _leading_lines(path: Path) -> list[str]:
+    lines = []
+    for line in read_text(path).split("\n"):
+        if line.strip() and not line.lstrip().startswith("--"):
+            break
+        lines.append(line.strip())
+    return lines
+
+
+def migration_requires(path: Path) -> list[str]:
+    """The repeatable files a migration requires (`-- requires: rpc_functions/x.sql` lines, anywhere in
+    it: each applies at its place), in order."""
+    return [m[1] for line in read_text(path).split("\n") if (m := _REQUIRES.match(line.strip()))]
+
+
+def previous_checksums(path: Path) -> set[str]:
+    """Checksums the migration had before it was restructured (`-- previous-sha256: <hex>`)."""
+    return {m[1] for line in _leading_lines(path) if (m := _PREVIOUS.match(line))}
+
+
+def accept_restructured(conn: psycopg.Connection, paths: list[Path], dry_run: bool = False) -> list[str]:
+    """Applied migrations recorded under a previous checksum their file lists: record the current one.
+
+    Returns the migration ids concerned (with dry_run: those it would update)."""
+    sums = checksums(conn)
+    done = []
+    for path in paths:
+        recorded = sums.get(path.stem)
+        if recorded is None:
+            continue
+        current = sha256_file(path)
+        if recorded != current and recorded in previous_checksums(path):
+            if not dry_run:
+                with conn.transaction():
+                    conn.execute("update abr_db.migration_checksums set sha256 = %s where migration_id = %s",
+                                 (current, path.stem))
+            done.append(path.stem)
+    return done
 
 
 def migration_number(migration_id: str) -> int:
@@ -169,40 +225,58 @@ def supabase_history(conn: psycopg.Connection) -> dict[str, str]:
     return dict(rows)
 
 
-def record_supabase_history(conn: psycopg.Connection, entries: list[tuple[str, str, str]]) -> None:
-    """Add (version, name, text) rows the Supabase CLI's history lacks; keep those it has."""
+def record_supabase_history(conn: psycopg.Connection, entries: list[tuple[str, str, str]], own: bool = True) -> None:
+    """Add (version, name, text) rows the Supabase CLI's history lacks; keep those it has.
+
+    Each row abr-db adds is marked as its own in abr_db.supabase_history (with the md5
+    of its text), so that a later apply never takes it for a `supabase db push`.
+    `own=False` writes like the CLI would (tests simulating a push).
+    """
     with conn.transaction():
         conn.execute(_SUPABASE_HISTORY_DDL)
+        if own:
+            conn.execute(_DDL)
         for version, name, text in entries:
-            conn.execute(
+            added = conn.execute(
                 "insert into supabase_migrations.schema_migrations (version, name, statements) "
-                "values (%s, %s, array[%s]) on conflict (version) do nothing",
+                "values (%s, %s, array[%s]) on conflict (version) do nothing returning version",
                 (version, name, text),
-            )
+            ).fetchone()
+            if added and own:
+                conn.execute(
+                    "insert into abr_db.supabase_history (version, statements_md5) values (%s, md5(%s)) "
+                    "on conflict (version) do update set statements_md5 = excluded.statements_md5, "
+                    "recorded_at = now()",
+                    (version, text),
+                )
+
+
+def own_supabase_versions(conn: psycopg.Connection) -> set[str]:
+    """Versions of the Supabase CLI's history that abr-db wrote itself and nobody rewrote since."""
+    if not conn.execute(
+        "select to_regclass('abr_db.supabase_history') is not null "
+        "and to_regclass('supabase_migrations.schema_migrations') is not null"
+    ).fetchone()[0]:
+        return set()
+    rows = conn.execute(
+        "select h.version from abr_db.supabase_history as h "
+        "join supabase_migrations.schema_migrations as s on s.version = h.version "
+        "where md5(coalesce(s.statements[1], '')) = h.statements_md5"
+    ).fetchall()
+    return {r[0] for r in rows}
 
 
 def forget_supabase_history(conn: psycopg.Connection, versions: list[str]) -> None:
     if versions and supabase_history(conn):
         with conn.transaction():
             conn.execute("delete from supabase_migrations.schema_migrations where version = any(%s)", (versions,))
+            if conn.execute("select to_regclass('abr_db.supabase_history') is not null").fetchone()[0]:
+                conn.execute("delete from abr_db.supabase_history where version = any(%s)", (versions,))
 
 
-@contextmanager
-def advisory_lock(url: str, quiet: bool = False) -> Iterator[None]:
-    """Hold abr-db's session-level advisory lock on its own connection.
+def advisory_lock(url: str, quiet: bool = False):
+    """abr-db's migration lock for a whole apply/rollback (lock.migration_lock: transaction-scoped,
+    so that no pooler can strand it). A second apply waits until the first is done."""
+    from .lock import migration_lock  # noqa: PLC0415 - lock imports LOCK_KEY from here
 
-    A second apply waits here until the first is done, then finds nothing to do.
-    """
-    conn = connect(url)
-    try:
-        got = conn.execute("select pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()[0]
-        if not got:
-            if not quiet:
-                ui.warn("another abr-db apply/rollback holds the lock on this database: waiting for it")
-            started = time.monotonic()
-            conn.execute("select pg_advisory_lock(%s)", (LOCK_KEY,))
-            if not quiet:
-                ui.info(f"lock acquired after {time.monotonic() - started:.1f} s")
-        yield
-    finally:
-        conn.close()  # releases the session lock
+    return migration_lock(url, quiet=quiet)

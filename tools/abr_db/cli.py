@@ -1,7 +1,8 @@
 """The abr-db command line: thin typer commands over the modules.
 
 Exit codes: 0 ok, 1 verification or migration failure, 2 usage or
-connection error; each failure is one clear line (a traceback only with --debug).
+connection error, 3 an unexpected error (a bug in abr-db: report it); each
+failure is one clear line (a traceback only with --debug).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from rich.markup import escape
 
 from . import bench_search as bench_search_mod, embed as embed_mod, embedded
 from . import matrix as access_matrix, migrate, pgtap, seed as seed_mod, summary, ui
-from . import export as export_mod
+from . import data_loss, export as export_mod
 from . import bench_run, pgmajor, scale_seed
+from . import schema as schema_mod
 from . import types as types_mod
 from . import verify as verify_mod
 from .connect import redact, resolve_url
@@ -34,6 +36,9 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+# An unexpected exception (a bug in abr-db, not a finding about the database): never 1, which
+# a deploy script reads as "verification failed", nor 2 (usage or connection).
+INTERNAL_ERROR = 3
 
 DbUrl = typer.Option(None, "--db-url", help="Database URL (default: $DATABASE_URL, else the `abr-db up` instance).")
 
@@ -74,7 +79,7 @@ def _handled(fn):
                 ui.err_console.print(traceback.format_exc(), markup=False)
             first = (str(exc).strip().splitlines() or [""])[0]
             ui.error(f"unexpected error: {type(exc).__name__}: {first} (run with --debug for the traceback)")
-            raise typer.Exit(1) from None
+            raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper
 
@@ -144,15 +149,32 @@ def status(db_url: Optional[str] = DbUrl, as_json: bool = typer.Option(False, "-
 def rollback(
     to: str = typer.Option(..., "--to", help="Keep migrations up to this number (0 = undo everything)."),
     db_url: Optional[str] = DbUrl,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would be rolled back and which data it would destroy; change nothing."),
+    allow_data_loss: bool = typer.Option(
+        False, "--allow-data-loss", help="Roll back even though tables or columns holding data would be dropped."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
-    """Undo the repeatables and every migration numbered above --to, newest first."""
-    result = migrate.rollback(resolve_url(db_url), to, quiet=as_json)
+    """Undo the repeatables and every migration numbered above --to, newest first.
+
+    Refused when it would drop a table or column holding data (listed, with row counts), unless --allow-data-loss.
+    """
+    result = migrate.rollback(resolve_url(db_url), to, quiet=as_json, dry_run=dry_run, allow_data_loss=allow_data_loss)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), indent=2))
         return
     for warning in result.warnings:
         ui.warn(warning)
+    if dry_run:
+        if result.data_loss:
+            ui.warn(f"it would destroy data in {len(result.data_loss)} table(s)/column(s):")
+            for loss in result.data_loss:
+                ui.warn(f"  {loss.describe()}")
+            if data_loss.blocking(result.data_loss):
+                ui.warn("`rollback` refuses it unless --allow-data-loss")
+        ui.info(
+            f"dry run: would roll back {len(result.to_roll_back)} migration(s) to {result.target:03d}"
+            + ("" if result.data_loss else ", destroying no data"), "green")
+        return
     ui.info(
         f"rolled back {len(result.rolled_back)} migration(s) to {result.target:03d}; "
         f"re-applied {len(result.reapplied)} repeatable file(s) ({result.seconds:.2f} s)",
@@ -170,24 +192,55 @@ def verify(
     allow_pending: bool = typer.Option(False, "--allow-pending", help="Pending migrations and repeatables are warnings, not failures."),
 ) -> None:
     """Check the database against the project: drift, expected objects, repeatables' objects, advisors (and --matrix)."""
+    if write and not matrix:
+        raise UsageError("--write goes with --matrix")
     url = resolve_url(db_url)
     report = verify_mod.verify(url, allow_pending=allow_pending)
-    if as_json:
-        typer.echo(json.dumps(report.as_dict(), indent=2))
-    else:
+    if not as_json:
         verify_mod.print_report(report)
+    measured = None
     if matrix:
         with ui.steps("access matrix") as step:
-            markdown = access_matrix.generate(url, step)
+            measured = access_matrix.measure(url, step)
         if write:
-            write.write_text(markdown)
-            ui.info(f"access matrix written to {write}", "green")
-        else:
-            typer.echo(markdown)
-    elif write:
-        raise UsageError("--write goes with --matrix")
+            write.write_text(measured.to_markdown())
+            (ui.warn if as_json else lambda m: ui.info(m, "green"))(f"access matrix written to {write}")
+        elif not as_json:
+            typer.echo(measured.to_markdown())
+    if as_json:
+        document = report.as_dict()
+        if measured is not None:
+            document["matrix"] = measured.as_dict()
+        typer.echo(json.dumps(document, indent=2))
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+@_handled
+def snapshot(
+    write: bool = typer.Option(False, "--write", help="Write schema/expected.json (else: say whether it is current)."),
+) -> None:
+    """The expected schema: build what the files produce in a throwaway cluster; --write commits it to schema/expected.json."""
+    proj = project()
+    target = schema_mod.path(proj)
+    with ui.steps("snapshot") as step:
+        step("applying every file in a throwaway cluster", 0, 1)
+        text = schema_mod.render(schema_mod.generate(proj), proj)
+    if write:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        unchanged = target.is_file() and target.read_text() == text
+        target.write_text(text)
+        ui.info(f"{proj.rel(target)} {'unchanged' if unchanged else 'written'}", "green")
+        return
+    if target.is_file() and target.read_text() == text:
+        ui.info(f"{proj.rel(target)} is current", "green")
+        return
+    import difflib
+    old = target.read_text().splitlines() if target.is_file() else []
+    diff = list(difflib.unified_diff(old, text.splitlines(), str(target), "generated", lineterm="", n=1))
+    typer.echo("\n".join(diff[:200]) + ("\n..." if len(diff) > 200 else ""))
+    raise MigrationError(f"{proj.rel(target)} differs from what the files produce: run `abr-db snapshot --write`")
 
 
 @app.command()
@@ -220,8 +273,30 @@ def bench(
     baseline: Optional[str] = typer.Option(
         None, "--baseline", help="Also time each frontend case under this git revision's functions and policies."
     ),
+    scales: Optional[str] = typer.Option(
+        None, "--scales", help="Seed each scale (e.g. 0.3,1,3) and run the frontend suite: p50 against data size."
+    ),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="With --scales: write the plot (SVG) to this file."),
 ) -> None:
     """Benchmarks: micro-cases as ratios; the frontend suite as each user vs service_role; --writes: pgbench."""
+    if scales:
+        from . import bench_scales  # noqa: PLC0415
+
+        def partial(report) -> None:
+            if output:
+                output.write_text(json.dumps(report.as_dict(), indent=2))
+
+        grown = bench_scales.run(
+            resolve_url(db_url), bench_scales.parse_scales(scales), repeat=repeat, quiet=as_json, on_scale=partial
+        )
+        if plot:
+            bench_scales.write_plot(grown, plot)
+        text = json.dumps(grown.as_dict(), indent=2)
+        if output:
+            output.write_text(text)
+        if as_json:
+            typer.echo(text)
+        return
     report = bench_run.run_all(
         resolve_url(db_url), scale=scale, repeat=repeat, micro_repeat=micro_repeat, micro=micro,
         frontend=frontend, writes=writes, clients=clients, seconds=seconds, quiet=as_json, baseline=baseline,

@@ -87,17 +87,22 @@ def is_transaction_pooler(url: str) -> bool:
 
 
 def refuse_transaction_pooler(url: str) -> None:
-    if is_transaction_pooler(url):
-        host = urlsplit(url).hostname or "?"
-        raise UsageError(
-            f"{host}:{TRANSACTION_POOLER_PORT} is a transaction pooler, which breaks the advisory "
-            "lock migrations hold: use the session pooler (port 5432) or the direct database port"
-        )
+    """Before apply/rollback: refuse port 6543 without connecting, then a standby in recovery
+    and a transaction pooler found by its behaviour (server_kind.refuse_for_migrations)."""
+    from .server_kind import refuse_for_migrations  # noqa: PLC0415 - server_kind imports this module
+
+    refuse_for_migrations(url)
 
 
 def connect(url: str, autocommit: bool = True, **kwargs) -> psycopg.Connection:
-    """A psycopg connection, or ConnectError with one line saying why not."""
+    """A psycopg connection, or ConnectError with one line saying why not.
+
+    Never with psycopg's automatic prepared statements (`prepare_threshold=None`): behind a
+    transaction pooler (Supavisor, PgBouncer) each transaction may run on another server
+    connection, where a statement prepared earlier is missing or already exists.
+    """
     kwargs.setdefault("connect_timeout", CONNECT_TIMEOUT)
+    kwargs.setdefault("prepare_threshold", None)
     kwargs.setdefault("application_name", "abr-db")
     try:
         return psycopg.connect(libpq_url(url), autocommit=autocommit, **kwargs)

@@ -38,6 +38,7 @@ HEADER = re.compile(r"^-- abr-db-source: (?P<source>\S+) sha256=(?P<sha>[0-9a-f]
 NO_TRANSACTION = "-- pg-delta: transaction=false"
 _YOYO_NO_TRANSACTION = re.compile(r"^--\s*transactional\s*:\s*false\s*$", re.M | re.I)
 _FILENAME = re.compile(r"^(\d+)_(.*)\.sql$")
+_REQUIRES_LINE = re.compile(r"^--[ \t]*requires:[ \t]*(\S+)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ def _header(source: str, sha: str, what: str) -> str:
     )
 
 
-def _migration_text(path: Path, source: str, sha: str) -> str:
+def _migration_text(path: Path, source: str, sha: str, proj: Project | None = None) -> str:
+    """The migration as the Supabase CLI runs it: what it requires (`-- requires:`) inlined
+    first, as abr-db runs it (migrate.requires_sql), then its own text."""
     text = bookkeeping.read_text(path)
     head = _header(source, sha, source)
     leading = []
@@ -75,6 +78,14 @@ def _migration_text(path: Path, source: str, sha: str) -> str:
         leading.append(line)
     if _YOYO_NO_TRANSACTION.search("\n".join(leading)):
         head = NO_TRANSACTION + "\n" + head
+    if proj is not None and bookkeeping.migration_requires(path):
+        from .migrate import requires_sql
+
+        def inline(match: re.Match) -> str:
+            return (match[0] + " (inlined by the export: the file's text at export time)\n"
+                    + requires_sql(proj, path, [match[1]]) + "\n-- end of " + match[1])
+
+        text = _REQUIRES_LINE.sub(inline, text)
     return head + "\n" + text
 
 
@@ -114,7 +125,7 @@ def plan(proj: Project, history_dir: Path | None = None) -> list[Entry]:
         version = migration_version(path.stem)
         name = path.stem.split("_", 1)[1] if "_" in path.stem else path.stem
         entries[version] = Entry(version, name, source, "migration", sha,
-                                 _migration_text(path, source, sha))
+                                 _migration_text(path, source, sha, proj))
     latest: dict[str, Entry] = {}
     for e in sorted(history, key=lambda e: e.version):
         if e.kind == "repeatable":

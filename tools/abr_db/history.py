@@ -6,7 +6,9 @@ under the versions `abr-db export supabase` gave each migration (export.py). Her
     applied: the longest prefix of the export (in version order) that the database
     has, so `supabase migration list` is in sync and `db push` pushes only the rest;
   - `pushed_*`: before an apply, what `db push` applied that abr-db has not
-    recorded, so apply adopts it instead of running it again.
+    recorded, so apply can adopt it instead of running it again. Rows abr-db wrote
+    itself (marked in abr_db.supabase_history) are never taken for a push, and a
+    pushed repeatable is adopted only with proof (repeatables.adoption_proof).
 The export's history is read from <project>/supabase/migrations (see export.py).
 """
 
@@ -81,10 +83,11 @@ def forget_after(conn: psycopg.Connection, proj: Project, target: int) -> None:
     bookkeeping.forget_supabase_history(conn, versions)
 
 
-def _check_same(e: export.Entry, pushed: str) -> None:
+def _check_same(e: export.Entry, pushed: str, proj: Project) -> None:
     """A versioned migration pushed with other text than its file now has: refuse, as for an edited one."""
     head = export.HEADER.search(pushed[:1000])
-    if head and head["sha"] != e.sha256:
+    previous = bookkeeping.previous_checksums(proj.root / e.source)
+    if head and head["sha"] != e.sha256 and head["sha"] not in previous:
         raise MigrationError(
             f"{e.source} differs from the version {e.version} that `supabase db push` applied to this database",
             ["an applied migration must not be edited: revert the file and add a new migration"],
@@ -96,12 +99,13 @@ def pushed_migrations(conn: psycopg.Connection, proj: Project) -> dict[str, str]
     present = bookkeeping.supabase_history(conn)
     if not present:
         return {}
+    own = bookkeeping.own_supabase_versions(conn)
     applied = bookkeeping.applied_migrations(conn)
     out = {}
     for e in entries(proj):
         mid = Path(e.source).stem
-        if e.kind == "migration" and e.version in present and mid not in applied:
-            _check_same(e, present[e.version])
+        if e.kind == "migration" and e.version in present and e.version not in own and mid not in applied:
+            _check_same(e, present[e.version], proj)
             out[mid] = e.version
     return out
 
@@ -111,10 +115,11 @@ def pushed_repeatables(conn: psycopg.Connection, proj: Project) -> dict[str, str
     present = bookkeeping.supabase_history(conn)
     if not present:
         return {}
+    own = bookkeeping.own_supabase_versions(conn)
     recorded = bookkeeping.repeatables(conn)
     out = {}
     for source, e in export.current(entries(proj)).items():
-        if e.kind != "repeatable" or e.version not in present:
+        if e.kind != "repeatable" or e.version not in present or e.version in own:
             continue
         head = export.HEADER.search(present[e.version][:1000])
         if head and head["sha"] != e.sha256:

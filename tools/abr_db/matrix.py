@@ -102,6 +102,19 @@ class Matrix:
                 lines.append("| " + " | ".join(row) + " |")
         return "\n".join(lines) + "\n"
 
+    def as_dict(self) -> dict:
+        """The matrix as data (verify --json --matrix): one row per (table, operation), a cell per actor."""
+        return {
+            "actors": [a[0] for a in ACTORS],
+            "rows": [
+                {"table": table, "operation": op,
+                 "cells": {a[0]: {"allowed": c.allowed, "refused": c.refused, "total": c.total, "shown": c.render()}
+                           for a in ACTORS for c in [self.cells[(table, op, a[0])]]}}
+                for table in self.tables for op in OPERATIONS
+            ],
+            "markdown": self.to_markdown(),
+        }
+
 
 def _attempt(cur: psycopg.Cursor, role: str, handle: str | None, statement, params=()) -> tuple[bool, int]:
     """Run one statement as the actor in a savepoint; (refused, rowcount)."""
@@ -230,11 +243,16 @@ def build(conn: psycopg.Connection, seed_file: Path, progress: Callable[[str, in
     return matrix
 
 
-def generate(url: str, progress: Callable[[str, int, int], None] | None = None) -> str:
-    """The matrix of the database at url, as Markdown (docs/ACCESS_MATRIX.md)."""
+def measure(url: str, progress: Callable[[str, int, int], None] | None = None) -> Matrix:
+    """The matrix of the database at url."""
     conn = connect(url)
     try:
         bookkeeping.require_migrated(conn)
-        return build(conn, project().seeds / "demo.sql", progress).to_markdown()
+        return build(conn, project().seeds / "demo.sql", progress)
     finally:
         conn.close()
+
+
+def generate(url: str, progress: Callable[[str, int, int], None] | None = None) -> str:
+    """The matrix of the database at url, as Markdown (docs/ACCESS_MATRIX.md)."""
+    return measure(url, progress).to_markdown()

@@ -5,6 +5,16 @@ applied by the yoyo library with its tables in schema abr_db; each migration
 runs in its own transaction. The repeatable folders are applied after them
 (see repeatables.py). A whole apply or rollback holds a session advisory
 lock, so concurrent runs serialize.
+
+Two comment lines of a migration are abr-db's (yoyo ignores them; bookkeeping.py parses):
+  -- requires: rpc_functions/x.sql   functions live in repeatable files, once; a migration
+                                     that binds one (create trigger) runs that file's current
+                                     text at this place, in its transaction (requires_sql)
+  -- previous-sha256: <hex>          a checksum the file had when databases applied it, before
+                                     it was restructured: accepted, and replaced at apply
+After the apply, the database is compared with the expected schema (schema.py): what a
+repeatable owns is repaired, the rest named with its owner and restore statement.
+A rollback first measures the data it would destroy (data_loss.py) and refuses without consent.
 """
 
 from __future__ import annotations
@@ -26,11 +36,11 @@ from yoyo.migrations import (
     TransactionWrapper,
 )
 
-from . import bookkeeping, catalog, cron_status, history, repeatables, ui
+from . import bookkeeping, catalog, cron_status, data_loss, history, repeatables, schema, ui
 from .bootstrap import apply_bootstrap, bootstrap_outdated, needs_bootstrap
 from .connect import connect, refuse_transaction_pooler, yoyo_url
 from .errors import MigrationError, UsageError, source_excerpt
-from .paths import Project, project as current_project
+from .paths import REPEATABLE_DIRS, Project, project as current_project
 from .verify import drift_findings
 
 BOOTSTRAP_REFUSAL = (
@@ -53,8 +63,39 @@ class _TrackedStep(MigrationStep):
             cursor.fetchall()
 
 
-def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
-    """Track statements, silence SELECT output, and record the checksum in the same transaction."""
+def requires_sql(proj: Project, migration_path: Path, required: list[str]) -> str:
+    """What runs where a migration says `-- requires: rpc_functions/x.sql`.
+
+    Functions live in repeatable files, once; a migration binds them (create trigger)
+    and must not run before they exist, on a fresh database too. So the required
+    files' current text runs in the migration's transaction, at the place of the
+    `-- requires:` line (in the leading comment block: before the body), with
+    check_function_bodies off (as pg_dump restores): a plpgsql or SQL body is not
+    resolved at creation, so today's definition can be created at an early migration
+    as long as its schema and the types of its signature exist. The repeatable folder
+    applies the same files again afterwards, as it does for any new file.
+    """
+    parts = [
+        "select pg_catalog.set_config('abr_db.check_function_bodies', "
+        "pg_catalog.current_setting('check_function_bodies'), true), "
+        "pg_catalog.set_config('check_function_bodies', 'off', true);"
+    ]
+    for rel in required:
+        path = proj.root / rel
+        if rel.split("/")[0] not in REPEATABLE_DIRS or not path.is_file():
+            raise MigrationError(
+                f"{proj.rel(migration_path)} requires {rel}, which is not a repeatable file of this project"
+            )
+        parts.append(f"-- {rel}\n" + bookkeeping.read_text(path))
+    parts.append("select pg_catalog.set_config('check_function_bodies', "
+                 "pg_catalog.current_setting('abr_db.check_function_bodies'), true);")
+    return "\n".join(parts)
+
+
+def _instrument(migration: Migration, tracker: dict, sha256: str, proj: Project | None = None) -> None:
+    """Track statements, silence SELECT output, run what the migration requires first (requires_sql),
+    and record the checksum in the same transaction."""
+    proj = proj or current_project()
     migration.load()
 
     def walk(step):
@@ -71,6 +112,15 @@ def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
         walk(step)
     if getattr(migration, "_abr_checksum_step", False):
         return
+    for rel in bookkeeping.migration_requires(Path(migration.path)):
+        # before the statement the `-- requires:` line precedes (yoyo keeps a comment with the statement
+        # after it; a line of the leading block precedes the whole body)
+        marker = re.compile(rf"^\s*--\s*requires:\s*{re.escape(rel)}\s*$", re.M)
+        at = next((i for i, step in enumerate(migration.steps) if any(
+            isinstance(s._apply, str) and marker.search(s._apply) for s in _sql_steps(step))), 0)
+        first = _TrackedStep(-1, requires_sql(proj, Path(migration.path), [rel]), None)
+        first._abr_tracker = tracker
+        migration.steps.insert(at, TransactionWrapper(first) if migration.use_transactions else Transactionless(first))
     mid = migration.id.replace("'", "''")
     record = _TrackedStep(
         len(migration.steps),
@@ -83,6 +133,15 @@ def _instrument(migration: Migration, tracker: dict, sha256: str) -> None:
     wrapper = TransactionWrapper(record) if migration.use_transactions else Transactionless(record)
     migration.steps.append(wrapper)
     migration._abr_checksum_step = True
+
+
+def _sql_steps(step) -> list:
+    """The SQL steps inside one of yoyo's step wrappers."""
+    if isinstance(step, (TransactionWrapper, Transactionless)):
+        return _sql_steps(step.step)
+    if isinstance(step, StepGroup):
+        return [s for sub in step.steps for s in _sql_steps(sub)]
+    return [step] if isinstance(step, MigrationStep) else []
 
 
 def _where(path: str, statement: str, diag) -> list[str]:
@@ -200,12 +259,16 @@ def apply(
                     result.bootstrapped = True
                 bookkeeping.ensure(conn)
                 _raise_on_drift(conn, proj)
+                for mid in bookkeeping.accept_restructured(conn, proj.migration_files()):
+                    say(f"  migrations/{mid}.sql was restructured after it was applied (its previous sha256 is "
+                        "listed in it): the new checksum is recorded")
                 result.adopted = _adopt(url, conn, proj, say)
                 before = catalog.snapshot(conn)
                 result.migrations = _apply_migrations(url, proj, say)
                 if result.migrations:
                     repeatables.bless(conn, before)
                 result.warnings = _apply_repeatables(conn, proj, say, quiet, result.repeatables, result.reasons)
+                result.warnings += _repair_schema(conn, proj, say, quiet, result)
                 history.sync(conn, proj)
                 bookkeeping.restrict(conn)
     finally:
@@ -234,24 +297,39 @@ def _adopt(url: str, conn, proj: Project, say) -> list[str]:
                     adopted.append(m.id)
         finally:
             backend.connection.close()
-    files = history.pushed_repeatables(conn, proj)
-    if files:
-        for item in repeatables.plan(conn, proj):
-            if item.key in files:
-                repeatables.adopt_file(conn, item)
-                say(f"  adopted {item.key} (applied by supabase db push as version {files[item.key]})")
-                adopted.append(item.key)
+    for item, version, proof in _adoptable(conn, proj):
+        if proof.proven:
+            repeatables.adopt_file(conn, item, proof)
+            say(f"  adopted {item.key} (applied by supabase db push as version {version}; "
+                "every object it defines is identical)")
+            adopted.append(item.key)
+        else:
+            say(f"  not adopted {item.key} (recorded by supabase db push as version {version}, but the "
+                f"database differs: {'; '.join(proof.differences[:3])}): applying it")
     return adopted
 
 
-def _apply_migrations(url: str, proj: Project, say) -> list[str]:
+def _adoptable(conn, proj: Project) -> list[tuple]:
+    """(file, version, proof) for each repeatable the Supabase CLI's history says was pushed."""
+    files = history.pushed_repeatables(conn, proj)
+    if not files:
+        return []
+    cron = repeatables.has_cron(conn)
+    items = [item for item in repeatables.plan(conn, proj)
+             if item.key in files and (item.folder != "cron_jobs" or cron)]
+    proofs = repeatables.adoption_proof(conn, items)
+    return [(item, files[item.key], proofs[item.key]) for item in items]
+
+
+def _apply_migrations(url: str, proj: Project, say, after_each=None) -> list[str]:
+    """Apply pending migrations, one transaction each; after_each(id) is called after each one."""
     backend = _backend(url)
     try:
         pending = backend.to_apply(_migrations(proj))
         applied = []
         for m in pending:
             tracker: dict = {}
-            _instrument(m, tracker, bookkeeping.sha256_file(m.path))
+            _instrument(m, tracker, bookkeeping.sha256_file(m.path), proj)
             t0 = time.monotonic()
             try:
                 backend.apply_one(m)
@@ -259,6 +337,8 @@ def _apply_migrations(url: str, proj: Project, say) -> list[str]:
                 raise _failure(proj, m, tracker, exc, "apply") from exc
             say(f"  applied {m.id} ({time.monotonic() - t0:.2f} s)")
             applied.append(m.id)
+            if after_each:
+                after_each(m.id)
         return applied
     finally:
         backend.connection.close()
@@ -266,6 +346,7 @@ def _apply_migrations(url: str, proj: Project, say) -> list[str]:
 
 def _apply_repeatables(
     conn, proj: Project, say, quiet: bool, applied: list[str], reasons: dict[str, str] | None = None,
+    after_each=None,
 ) -> list[str]:
     """Apply new, changed, failed and drifted files, appending each to `applied` as it is done.
 
@@ -297,7 +378,61 @@ def _apply_repeatables(
         applied.append(item.key)
         if reasons is not None:
             reasons[item.key] = item.describe
+        if after_each:
+            after_each(item.key)
     repeatables.seal(conn)
+    return warnings
+
+
+# The steps of an apply, for the expected schema's generation (schema.generate).
+apply_migrations = _apply_migrations
+apply_repeatables = _apply_repeatables
+
+
+def _schema_differences(conn, proj: Project) -> list[schema.Difference] | None:
+    """The live schema against schema/expected.json; None when that file is absent or stale, or migrations
+    are pending (nothing to compare with)."""
+    expected = schema.load(proj)
+    if expected is None or schema.stale(expected, proj):
+        return None
+    applied = bookkeeping.applied_migrations(conn)
+    if any(p.stem not in applied for p in proj.migration_files()):
+        return None
+    return schema.compare(expected["objects"], schema.describe(conn), repeatables.has_cron(conn))
+
+
+def _owned_by_files(differences: list[schema.Difference]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for diff in differences:
+        if diff.owned_by_repeatable:
+            out.setdefault(diff.owner, []).append(diff.describe())
+    return out
+
+
+def _repair_schema(conn, proj: Project, say, quiet: bool, result: ApplyResult) -> list[str]:
+    """After the apply: what still differs from the expected schema. A difference a repeatable owns
+    (fingerprints did not see it: e.g. recorded after a hot patch) is repaired by applying that file;
+    for the rest (a migration's constraint, index, trigger, column...) a warning names the owner and the
+    statement that restores it. Never silent."""
+    differences = _schema_differences(conn, proj)
+    if not differences:
+        return []
+    files = _owned_by_files(differences)
+    if files:
+        for item in repeatables.plan(conn, proj):
+            if item.key not in files:
+                continue
+            item.state, item.reasons = "drifted", [f"differs from {schema.RELATIVE_PATH}: " + "; ".join(files[item.key][:3])]
+            repeatables.apply_file(conn, item, bookkeeping.repeatables(conn).get(item.key))
+            say(f"  applied {item.key} ({item.describe})")
+            result.repeatables.append(item.key)
+            result.reasons[item.key] = item.describe
+        repeatables.seal(conn)
+        differences = _schema_differences(conn, proj) or []
+    warnings = [f"{d.describe()}: {d.remedy()}" for d in differences]
+    if not quiet:
+        for warning in warnings:
+            ui.warn(warning)
     return warnings
 
 
@@ -313,11 +448,20 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
     if needs_bootstrap(conn):
         say("would run the bootstrap (Supabase roles, schema auth, schema extensions)")
     _raise_on_drift(conn, proj)
+    for mid in bookkeeping.accept_restructured(conn, proj.migration_files(), dry_run=True):
+        say(f"  would record the new checksum of migrations/{mid}.sql (restructured after it was applied)")
     applied = bookkeeping.applied_migrations(conn)
-    pushed = {**history.pushed_migrations(conn, proj), **history.pushed_repeatables(conn, proj)}
+    pushed = history.pushed_migrations(conn, proj)
     for key, version in pushed.items():
         say(f"  would adopt {key} (applied by supabase db push as version {version})")
         result.adopted.append(key)
+    for item, version, proof in _adoptable(conn, proj):
+        if proof.proven:
+            say(f"  would adopt {item.key} (applied by supabase db push as version {version})")
+            result.adopted.append(item.key)
+            pushed[item.key] = version
+        else:
+            say(f"  would not adopt {item.key} (the database differs: {'; '.join(proof.differences[:3])})")
     result.migrations = [p.stem for p in proj.migration_files() if p.stem not in applied and p.stem not in pushed]
     for mid in result.migrations:
         say(f"  would apply {mid}")
@@ -334,6 +478,17 @@ def _dry_run(conn, proj: Project, result: ApplyResult, say) -> None:
         say(f"  would apply {item.key} ({item.describe})")
         result.repeatables.append(item.key)
         result.reasons[item.key] = item.describe
+    if not result.migrations and not result.repeatables:
+        differences = _schema_differences(conn, proj) or []
+        for key, what in _owned_by_files(differences).items():
+            reason = f"drifted: differs from {schema.RELATIVE_PATH}: " + "; ".join(what[:3])
+            say(f"  would apply {key} ({reason})")
+            result.repeatables.append(key)
+            result.reasons[key] = reason
+        for diff in differences:
+            if not diff.owned_by_repeatable:
+                result.warnings.append(f"{diff.describe()}: {diff.remedy()}")
+                ui.warn(result.warnings[-1])
 
 
 def print_apply_summary(result: ApplyResult) -> None:
@@ -349,7 +504,7 @@ def print_apply_summary(result: ApplyResult) -> None:
     if result.adopted:
         table.add_row(f"{'would adopt' if result.dry_run else 'adopted'} (supabase db push)", str(len(result.adopted)))
     if result.warnings:
-        table.add_row("skipped", "; ".join(result.warnings))
+        table.add_row("warnings", f"{len(result.warnings)} (printed above)")
     table.add_row("time", f"{result.seconds:.2f} s")
     ui.console.print(table)
 
@@ -359,6 +514,9 @@ def print_apply_summary(result: ApplyResult) -> None:
 @dataclass
 class RollbackResult:
     target: int
+    dry_run: bool = False
+    to_roll_back: list[str] = field(default_factory=list)  # migrations above the target, newest first
+    data_loss: list[data_loss.Loss] = field(default_factory=list)
     undone_repeatables: list[str] = field(default_factory=list)
     rolled_back: list[str] = field(default_factory=list)
     reapplied: list[str] = field(default_factory=list)
@@ -369,6 +527,9 @@ class RollbackResult:
         return {
             "ok": True,
             "target": self.target,
+            "dry_run": self.dry_run,
+            "to_roll_back": self.to_roll_back,
+            "data_loss": [loss.as_dict() for loss in self.data_loss],
             "rolled_back": self.rolled_back,
             "undone_repeatables": self.undone_repeatables,
             "reapplied": self.reapplied,
@@ -385,13 +546,35 @@ def parse_target(to: str | int) -> int:
     return int(match.group(1))
 
 
-def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool = False) -> RollbackResult:
+def _refuse_data_loss(result: RollbackResult) -> MigrationError:
+    losses = data_loss.blocking(result.data_loss)
+    return MigrationError(
+        f"refusing to roll back to {result.target:03d}: it would destroy data in "
+        f"{len(losses)} table(s)/column(s) (run again with --allow-data-loss to destroy it)",
+        [loss.describe() for loss in losses],
+    )
+
+
+def rollback(
+    url: str,
+    to: str | int,
+    proj: Project | None = None,
+    quiet: bool = False,
+    dry_run: bool = False,
+    allow_data_loss: bool = False,
+) -> RollbackResult:
+    """Undo the repeatables and the migrations above `to`, then re-apply what fits.
+
+    First, what it would destroy is measured (data_loss.probe): a rollback that
+    drops a table or a column holding data is refused unless allow_data_loss.
+    dry_run: measure and say, change nothing.
+    """
     proj = proj or current_project()
     refuse_transaction_pooler(url)
     target = parse_target(to)
     say = (lambda *a, **k: None) if quiet else ui.info
     started = time.monotonic()
-    result = RollbackResult(target)
+    result = RollbackResult(target, dry_run=dry_run)
     conn = connect(url)
     try:
         with bookkeeping.advisory_lock(url, quiet=quiet):
@@ -409,7 +592,26 @@ def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool =
                 raise MigrationError(
                     f"cannot roll back {', '.join(orphans)}: applied but its file is missing from migrations/"
                 )
-            result.undone_repeatables = repeatables.undo_all(conn)
+            backend = _backend(url)
+            try:
+                undo = [m for m in backend.to_rollback(migrations) if bookkeeping.migration_number(m.id) > target]
+            finally:
+                backend.connection.close()
+            result.to_roll_back = [m.id for m in undo]
+            keep = repeatables.required_by_migrations(proj)
+            result.data_loss = data_loss.probe(
+                conn, [data_loss.rollback_file(m.path) for m in undo], keep,
+                data_loss.reference_tables([Path(m.path) for m in undo]),
+            )
+            if dry_run:
+                for mid in result.to_roll_back:
+                    say(f"  would roll back {mid}")
+                return result
+            if data_loss.blocking(result.data_loss) and not allow_data_loss:
+                raise _refuse_data_loss(result)
+            for loss in result.data_loss:
+                say(f"  destroying {loss.describe()}" + ("" if loss.reference else " (--allow-data-loss)"))
+            result.undone_repeatables = repeatables.undo_all(conn, keep)
             if result.undone_repeatables:
                 say(f"  undid the repeatables ({len(result.undone_repeatables)} objects dropped)")
             backend = _backend(url)
@@ -418,7 +620,7 @@ def rollback(url: str, to: str | int, proj: Project | None = None, quiet: bool =
                     if bookkeeping.migration_number(m.id) <= target:
                         continue
                     tracker: dict = {}
-                    _instrument(m, tracker, bookkeeping.sha256_file(m.path))
+                    _instrument(m, tracker, bookkeeping.sha256_file(m.path), proj)
                     try:
                         backend.rollback_one(m)
                     except backend.DatabaseError as exc:
@@ -462,7 +664,8 @@ def status(url: str, proj: Project | None = None) -> dict:
             path = files.get(mid)
             if path is None:
                 state = "file missing"
-            elif mid in sums and sums[mid] != bookkeeping.sha256_file(path):
+            elif (mid in sums and sums[mid] != bookkeeping.sha256_file(path)
+                  and sums[mid] not in bookkeeping.previous_checksums(path)):
                 state = "changed"
             else:
                 state = "applied"

@@ -170,23 +170,77 @@ def _record_failure(conn: psycopg.Connection, item: RepeatableFile, error: str) 
     )
 
 
-def adopt_file(conn: psycopg.Connection, item: RepeatableFile) -> None:
-    """Record a file another tool applied (`supabase db push`) without changing anything.
+@dataclass
+class Proof:
+    """What running a file would define (keys) and how that differs from the live database."""
+    keys: set[str]
+    differences: list[str]  # empty: every object the file defines is exactly as it would make it
 
-    Which objects it defines is learnt by running it in a transaction that is
-    rolled back; their fingerprints are read from the live catalog.
+    @property
+    def proven(self) -> bool:
+        return not self.differences
+
+
+def adoption_proof(conn: psycopg.Connection, items: list[RepeatableFile]) -> dict[str, Proof]:
+    """For files another tool may have applied (`supabase db push`): would applying them change anything?
+
+    Every file runs, in apply order, in one transaction that is rolled back; the
+    fingerprints of the objects each defines (catalog.defined_by) after the last one
+    are compared with the live catalog. A file is proven applied only when each of
+    its objects exists and is identical: a reverted edit, a hot patch or a history row
+    that says "applied" while the database holds other code is never adopted.
     """
-    text = bookkeeping.read_text(item.path)
-    with conn.transaction(force_rollback=True):
-        before = catalog.snapshot(conn)
-        conn.execute(text)
-        keys = set(catalog.defined_by(catalog.touched(before, catalog.snapshot(conn)), text))
-    conn.execute("reset all")
+    out: dict[str, Proof] = {}
+    if not items:
+        return out
     live = catalog.snapshot(conn)
+    learnt: dict[str, set[str]] = {}
+    failed: str | None = None
+    try:
+        with conn.transaction(force_rollback=True):
+            before = live
+            for item in items:
+                failed = item.key
+                # Each file in a subtransaction of its own: the catalog rows it rewrites get
+                # that subtransaction's xid (touched() tells them from an earlier file's).
+                with conn.transaction():
+                    conn.execute(bookkeeping.read_text(item.path))
+                after = catalog.snapshot(conn)
+                learnt[item.key] = set(catalog.defined_by(catalog.touched(before, after), bookkeeping.read_text(item.path)))
+                before = after
+            failed = None
+            final = before
+    except psycopg.Error as exc:
+        # A file that fails here fails at apply too: apply them all and report it there.
+        message = (exc.diag.message_primary or str(exc)).strip()
+        for item in items:
+            out[item.key] = Proof(set(), [f"could not be checked ({failed} fails: SQLSTATE {exc.sqlstate}: {message})"])
+        return out
+    finally:
+        if not conn.closed and conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+            conn.execute("reset all")
+    for item in items:
+        keys = learnt[item.key]
+        differences = []
+        for key in sorted(keys):
+            if key not in live:
+                differences.append(f"{key} missing")
+            elif key in final and final[key][1] != live[key][1]:
+                differences.append(f"{key} differs from the file")
+        out[item.key] = Proof(keys, differences)
+    return out
+
+
+def adopt_file(conn: psycopg.Connection, item: RepeatableFile, proof: Proof) -> None:
+    """Record a file another tool applied, proven identical (adoption_proof), without changing anything."""
+    if not proof.proven:
+        raise MigrationError(f"{item.key} cannot be adopted: " + "; ".join(proof.differences))
+    text = bookkeeping.read_text(item.path)
+    live = catalog.snapshot(conn)
+    keys = proof.keys
     created = catalog.created_names(text)
-    defined = catalog.names(keys, "function")
     objects = {
-        "functions": sorted(defined),
+        "functions": sorted(catalog.names(keys, "function")),
         "views": sorted(v for v in catalog.names(keys, "view") if v.replace('"', "") in created),
         "cron_jobs": sorted(catalog.names(keys, "cron job")),
     }
@@ -229,8 +283,20 @@ def seal(conn: psycopg.Connection) -> None:
                              (json.dumps(sealed), path))
 
 
-def undo_all(conn: psycopg.Connection) -> list[str]:
-    """Drop what every recorded file created and forget them all (one transaction)."""
+def required_by_migrations(proj: Project) -> set[str]:
+    """Repeatable files some migration requires (`-- requires:`): their functions belong to the
+    migrations' triggers and columns as much as to the file."""
+    return {rel for path in proj.migration_files() for rel in bookkeeping.migration_requires(path)}
+
+
+def undo_all(conn: psycopg.Connection, keep: set[str] | frozenset = frozenset()) -> list[str]:
+    """Drop what every recorded file created and forget them all (one transaction).
+
+    The functions of files in `keep` (required_by_migrations) are not dropped: triggers,
+    generated columns and indexes of migrations still applied use them, and `drop ...
+    cascade` would take those along. The rollback files of the migrations that bound them
+    drop them when their turn comes.
+    """
     recorded = bookkeeping.repeatables(conn)
     order = {folder: i for i, folder in enumerate(REPEATABLE_DIRS)}
     keys = sorted(recorded, key=lambda k: (order.get(k.split("/")[0], 99), k), reverse=True)
@@ -249,7 +315,7 @@ def undo_all(conn: psycopg.Connection) -> list[str]:
             for view in objects.get("views", []):
                 conn.execute(f"drop view if exists {view} cascade")
                 undone.append(f"view {view}")
-            for fn in objects.get("functions", []):
+            for fn in ([] if key in keep else objects.get("functions", [])):
                 conn.execute(f"drop function if exists {fn} cascade")
                 undone.append(f"function {fn}")
         if recorded:

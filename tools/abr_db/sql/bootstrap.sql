@@ -3,7 +3,9 @@
 
   It creates what a Supabase project already has and the migrations rely on:
   the API roles, schema `auth` with `auth.users` and the JWT helpers, and
-  schema `extensions`. It is test infrastructure: it lives with the tool, is
+  schema `extensions`, and Supabase Realtime's `realtime.messages`,
+  `realtime.topic()`, `realtime.send()` and `realtime.broadcast_changes()`.
+  It is test infrastructure: it lives with the tool, is
   never part of migrations/, and is never applied to a real Supabase database
   (`abr-db apply` only runs it with --bootstrap on a database without auth.users).
 
@@ -153,6 +155,114 @@ as $$
 $$;
 
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
+to anon, authenticated, service_role;
+
+-- Schema realtime: what Supabase Realtime (supabase/realtime, its tenant
+-- migrations) puts in a project's database for Broadcast from the database and
+-- for authorizing private channels, as the database sees it:
+--   realtime.messages    partitioned by inserted_at, RLS on; a row is one broadcast
+--                        (extension 'broadcast') or one of Realtime's join probes
+--   realtime.topic()     the topic being joined or sent to (setting realtime.topic)
+--   realtime.send()      inserts a message (private by default), sets realtime.topic,
+--                        and never fails the caller's transaction (a WARNING instead)
+--   realtime.broadcast_changes()  a row trigger's helper: {old_record, record,
+--                        operation, table, schema} sent with realtime.send()
+-- On Supabase the Realtime server owns these (role supabase_realtime_admin),
+-- creates a partition per day ahead of time and drops old ones; locally one
+-- default partition stands in for that housekeeping. Realtime reads inserted
+-- rows through logical replication; nothing here delivers them.
+create schema if not exists realtime;
+grant usage on schema realtime to anon, authenticated, service_role;
+
+create table if not exists realtime.messages (
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp without time zone not null default now(),
+  inserted_at timestamp without time zone not null default now(),
+  id uuid not null default gen_random_uuid(),
+  binary_payload bytea,
+  constraint messages_pkey primary key (id, inserted_at),
+  constraint messages_payload_exclusive check (payload is null or binary_payload is null)
+) partition by range (inserted_at);
+
+create table if not exists realtime.messages_default partition of realtime.messages default;
+
+create index if not exists messages_inserted_at_topic_index on realtime.messages (inserted_at desc, topic)
+where extension = 'broadcast' and private is true;
+
+alter table realtime.messages enable row level security;
+grant select, insert, update on realtime.messages to anon, authenticated, service_role;
+
+create or replace function realtime.topic() returns text
+language sql stable
+as $$
+  select nullif(current_setting('realtime.topic', true), '')::text;
+$$;
+
+create or replace function realtime.send(payload jsonb, event text, topic text, private boolean default true)
+returns void
+language plpgsql
+as $$
+declare
+  generated_id uuid;
+  final_payload jsonb;
+begin
+  begin
+    generated_id := gen_random_uuid();
+
+    -- Check if payload has an 'id' key, if not, add the generated UUID
+    if payload ? 'id' then
+      final_payload := payload;
+    else
+      final_payload := jsonb_set(payload, '{id}', to_jsonb(generated_id));
+    end if;
+
+    -- Set the topic configuration
+    execute format('SET LOCAL realtime.topic TO %L', topic);
+
+    insert into realtime.messages (id, payload, event, topic, private, extension)
+    values (generated_id, final_payload, event, topic, private, 'broadcast');
+  exception
+    when others then
+      raise warning 'WarnSendingBroadcastMessage: %', sqlerrm;
+  end;
+end;
+$$;
+
+create or replace function realtime.broadcast_changes(
+  topic_name text, event_name text, operation text, table_name text, table_schema text,
+  new record, old record, level text default 'ROW'
+)
+returns void
+language plpgsql
+as $$
+declare
+  -- Declare a variable to hold the JSONB representation of the row
+  row_data jsonb := '{}'::jsonb;
+begin
+  if level = 'STATEMENT' then
+    raise exception 'function can only be triggered for each row, not for each statement';
+  end if;
+  -- Check the operation type and handle accordingly
+  if operation = 'INSERT' or operation = 'UPDATE' or operation = 'DELETE' then
+    row_data := jsonb_build_object(
+      'old_record', old, 'record', new, 'operation', operation, 'table', table_name, 'schema', table_schema
+    );
+    perform realtime.send(row_data, event_name, topic_name);
+  else
+    raise exception 'Unexpected operation type: %', operation;
+  end if;
+exception
+  when others then
+    raise exception 'Failed to process the row: %', sqlerrm;
+end;
+$$;
+
+grant execute on function realtime.topic(), realtime.send(jsonb, text, text, boolean),
+realtime.broadcast_changes(text, text, text, text, text, record, record, text)
 to anon, authenticated, service_role;
 
 -- Supabase's search_path for this database, so that psql sessions and pgTAP
