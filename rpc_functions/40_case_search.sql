@@ -255,6 +255,202 @@ comment on function private.case_query_embedding(extensions.vector) is
 
 -- Ranked ids -------------------------------------------------------------------
 
+-- The words of a query made only of words joined by "or" (one word
+-- included; the two readings of a French word are joined so), each once; null
+-- for any other query (a phrase, "and", a negation) or a word with a backslash.
+create or replace function private.case_query_or_lexemes(p_query tsquery) returns text []
+language sql
+immutable
+strict
+set search_path = pg_catalog, pg_temp
+as $fn$
+  select case when p_query::text ~ $re$^'(?:[^'\\]|'')*'(?: \| '(?:[^'\\]|'')*')*$$re$ then
+    array(
+      select distinct pg_catalog.replace(m.m[1], '''''', '''')
+      from pg_catalog.regexp_matches(p_query::text, $re$'((?:[^'\\]|'')*)'$re$, 'g') as m (m)
+    )
+  end
+$fn$;
+
+comment on function private.case_query_or_lexemes(tsquery) is
+'Internal: the lexemes of a tsquery made only of lexemes joined by |, or null.';
+
+-- A page of a broad query read from the champion lists (056_case_search_champions,
+-- rpc_functions/09_case_search_champions.sql): the exact ranking's p_limit rows after
+-- the keyset, or no row when the lists cannot prove them (the caller then ranks
+-- another way). Only for a query of words joined by "or" with at least one listed word.
+--   One word: its list is its ranking. Read in order from the keyset, live cases
+--   that pass the filters, stop at p_limit: exact while the list lasts.
+--   Several words: the rank of a case is the mean of its words' ranks (ts_rank divides
+--   its sum by the number of words). The candidates are the first p_depth entries of
+--   each listed word's list and every case whose ranking document holds an unlisted
+--   word; a case that is not a candidate ranks at most the mean of the words' bounds
+--   (a listed word: the rank of its p_depth-th entry, or its list's bound when the list
+--   is shorter; an unlisted word: 0.0015, the most a case without it in its ranking
+--   document gets). Candidates ranked above that bound are exact; p_depth grows
+--   fourfold until p_limit of them follow the keyset, or the lists end.
+create or replace function private.case_champion_ranked(
+  p_query tsquery,
+  p_lang text,
+  p_filter_sql text,
+  p_limit integer,
+  p_after_rank real,
+  p_after_id uuid
+) returns table (id uuid, rank real)
+language plpgsql
+stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  -- Relative margin above the bound: the mean of float4 ranks against ts_rank's own sum.
+  c_margin constant double precision := 1e-5;
+  -- A depth past any list's length.
+  c_whole_lists constant integer := 1000000;
+  v_words text [] := private.case_query_or_lexemes(p_query);
+  v_listed text [];
+  v_unlisted tsquery;
+  v_depth integer := greatest(4 * p_limit, 100);
+  v_both tsquery;
+  v_sum double precision;
+  v_max double precision;
+  v_bound double precision;
+  v_exhausted boolean;
+  v_ids uuid [];
+  v_ranks real [];
+begin
+  /*
+    The rows come from RETURN QUERY, over arrays filled by EXECUTE:
+    @plpgsql_check_options: extra_warnings = off
+  */
+  if v_words is null or pg_catalog.cardinality(v_words) > 8 then
+    return;
+  end if;
+  select pg_catalog.array_agg(l.lexeme) into v_listed
+  from private.case_search_lexemes as l
+  where l.lang = p_lang and l.lexeme = any (v_words);
+  if v_listed is null then
+    return;
+  end if;
+
+  if pg_catalog.cardinality(v_words) = 1 then
+    execute pg_catalog.format(
+      $sql$
+      select pg_catalog.array_agg(p.id order by p.rank desc, p.id desc),
+        pg_catalog.array_agg(p.rank order by p.rank desc, p.id desc)
+      from (
+        select c.id, ch.rank
+        from private.case_search_champions as ch
+        join public.tribunal_cases as c on c.id = ch.case_id
+        where ch.lang = $1 and ch.lexeme = $2
+          and ($3::real is null or (ch.rank, ch.case_id) < ($3, $4))
+          and c.deleted_at is null %1$s
+        order by ch.rank desc, ch.case_id desc
+        limit $5
+      ) as p
+      $sql$,
+      p_filter_sql
+    ) into v_ids, v_ranks using p_lang, v_words[1], p_after_rank, p_after_id, p_limit;
+  else
+    select pg_catalog.string_agg('''' || pg_catalog.replace(w.w, '''', '''''') || '''', ' | ')::tsquery
+    into v_unlisted
+    from pg_catalog.unnest(v_words) as w (w)
+    where not w.w = any (v_listed);
+    loop
+      -- Each word's bound at this depth: the rank of its p_depth-th entry, its list's bound
+      -- when the list is shorter, 0.0015 for an unlisted word (every case holding it is a
+      -- candidate; a case without it in its ranking document ranks at most 0.001 x 1.5 for it).
+      select
+        coalesce(sum(case when h.n >= v_depth then h.last_rank else l.min_rank end), 0)
+          + 0.0015::double precision * (pg_catalog.cardinality(v_words) - pg_catalog.cardinality(v_listed)),
+        greatest(max(case when h.n >= v_depth then h.last_rank else l.min_rank end), 0.0015::double precision),
+        bool_and(h.n < v_depth)
+      into v_sum, v_max, v_exhausted
+      from private.case_search_lexemes as l
+      cross join lateral (
+        select count(*) as n, min(e.rank) as last_rank
+        from (
+          select ch.rank
+          from private.case_search_champions as ch
+          where ch.lang = l.lang and ch.lexeme = l.lexeme
+          order by ch.rank desc, ch.case_id desc
+          limit v_depth
+        ) as e
+      ) as h
+      where l.lang = p_lang and l.lexeme = any (v_listed);
+      -- A case outside the candidates ranks at most the mean of the bounds; once the cases holding
+      -- both of two words are candidates too, one outside holds at most one of them.
+      v_bound := case when v_both is not null
+        then (v_max + 0.0015::double precision) / 2
+        else v_sum / pg_catalog.cardinality(v_words) end;
+
+      execute pg_catalog.format(
+        $sql$
+        with candidates as (
+          select e.case_id as id
+          from private.case_search_lexemes as l
+          cross join lateral (
+            select ch.case_id
+            from private.case_search_champions as ch
+            where ch.lang = l.lang and ch.lexeme = l.lexeme
+            order by ch.rank desc, ch.case_id desc
+            limit $5
+          ) as e
+          where l.lang = $1 and l.lexeme = any ($2)
+          union
+          select c.id
+          from public.tribunal_cases as c
+          where $6::tsquery is not null and c.deleted_at is null and c.%2$I @@ $6
+          union
+          select c.id
+          from public.tribunal_cases as c
+          where $10::tsquery is not null and c.deleted_at is null and c.%2$I @@ $10
+        ),
+        ranked as (
+          select c.id, %3$s as rank
+          from candidates as k
+          join public.tribunal_cases as c on c.id = k.id
+          where c.deleted_at is null %1$s
+        )
+        select pg_catalog.array_agg(p.id order by p.rank desc, p.id desc),
+          pg_catalog.array_agg(p.rank order by p.rank desc, p.id desc)
+        from (
+          select r.id, r.rank
+          from ranked as r
+          where r.rank > $7 and ($3::real is null or (r.rank, r.id) < ($3, $4))
+          order by r.rank desc, r.id desc
+          limit $8
+        ) as p
+        $sql$,
+        p_filter_sql, 'rank_doc_' || p_lang, private.case_rank_sql('rank_doc_' || p_lang, '$9')
+      ) into v_ids, v_ranks
+      using p_lang, v_listed, p_after_rank, p_after_id, v_depth, v_unlisted,
+        v_bound * (1 + c_margin), p_limit, p_query, v_both;
+      exit when coalesce(pg_catalog.cardinality(v_ids), 0) >= p_limit;
+      if v_both is null and pg_catalog.cardinality(v_words) = 2 then
+        -- Two words seldom found together (the best cases hold one of them, at half its rank):
+        -- the cases holding both join the candidates, with the whole lists.
+        v_both := (
+          '''' || pg_catalog.replace(v_words[1], '''', '''''') || ''' & '''
+          || pg_catalog.replace(v_words[2], '''', '''''') || ''''
+        )::tsquery;
+        v_depth := c_whole_lists;
+      else
+        exit when v_exhausted;
+        v_depth := v_depth * 4;
+      end if;
+    end loop;
+  end if;
+
+  if coalesce(pg_catalog.cardinality(v_ids), 0) >= p_limit then
+    return query select u.id, u.rank from rows from (pg_catalog.unnest(v_ids), pg_catalog.unnest(v_ranks)) as u (id, rank);
+  end if;
+end;
+$$;
+
+comment on function private.case_champion_ranked(tsquery, text, text, integer, real, uuid) is
+'Internal: a page of a broad query of words joined by "or", exact, read from the champion lists; no row when the '
+'lists cannot prove it.';
+
 -- Full-text matches of live cases, best first, after the keyset (p_after_rank,
 -- p_after_id) when given, at most p_limit, each with the match count (exact up
 -- to 1,000, an estimate above: see the header).
@@ -280,21 +476,10 @@ declare
   -- the ranking documents' RUM index.
   c_candidates constant integer := 200;
   c_ranked_exactly constant integer := 5000;
-  -- The rank of a match (the formula of the header) on alias c; %1$I: the ranking document.
-  c_rank constant text := $sql$
-    ((pg_catalog.ts_rank(c.%1$I, $1, 1) + 0.001::double precision)
-      * case when c.is_anti_black_specific
-        then case c.precedent_value
-          when 'High' then 1.5::double precision when 'Medium' then 1.35::double precision
-          else 1.25::double precision end
-        else case c.precedent_value
-          when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
-          else 1::double precision end
-      end
-    )::real
-  $sql$;
   v_search text := 'search_' || p_lang;
   v_rank_doc text := 'rank_doc_' || p_lang;
+  -- The rank of a match (the formula of the header) on alias c.
+  v_rank text := private.case_rank_sql('rank_doc_' || p_lang, '$1');
   v_filter_sql text := private.case_filters_sql(p_filters);
   v_matches bigint;
   v_estimate bigint;
@@ -344,13 +529,22 @@ begin
       order by m.rank desc, m.id desc
       limit $2
       $sql$,
-      v_search, v_filter_sql, pg_catalog.format(c_rank, v_rank_doc)
+      v_search, v_filter_sql, v_rank
     ) using p_query, p_limit, p_after_rank, p_after_id, v_matches;
     return;
   end if;
 
   -- Broad: the count is the planner's estimate, never below the threshold + 1.
   v_matches := greatest(c_exact + 1, v_estimate);
+
+  -- Words joined by "or" (one word included): the page read from the champion lists, exact,
+  -- when they can prove it.
+  return query
+  select r.id, r.rank, v_matches
+  from private.case_champion_ranked(p_query, p_lang, v_filter_sql, p_limit, p_after_rank, p_after_id) as r;
+  if found then
+    return;
+  end if;
   execute pg_catalog.format(
     'explain (format json) select from public.tribunal_cases as c where c.deleted_at is null and c.%1$I @@ $1 %2$s',
     v_rank_doc, v_filter_sql
@@ -391,16 +585,9 @@ begin
     order by m.rank desc, m.id desc
     limit $2
     $sql$,
-    v_search, v_filter_sql, pg_catalog.format(c_rank, v_rank_doc), v_rank_doc, c_candidates,
+    v_search, v_filter_sql, v_rank, v_rank_doc, c_candidates,
     case when p_query::text like '%!%' then pg_catalog.format('and c.%I @@ $1', v_search) end,
-    $sql$case when c.is_anti_black_specific
-        then case c.precedent_value
-          when 'High' then 1.5::double precision when 'Medium' then 1.35::double precision
-          else 1.25::double precision end
-        else case c.precedent_value
-          when 'High' then 1.25::double precision when 'Medium' then 1.1::double precision
-          else 1::double precision end
-      end$sql$,
+    private.case_boost_sql(),
     -- Exactly: by the rank. RUM: by the distance alone (no tie-break: so the index returns the
     -- rows in order and stops at the limit; with `, c.id` the planner sorts every match).
     case when v_rank_doc_estimate <= c_ranked_exactly then '2 desc, c.id desc'
