@@ -256,7 +256,7 @@ comment on function private.case_query_embedding(extensions.vector) is
 -- Ranked ids -------------------------------------------------------------------
 
 -- The words of a query made only of words joined by "or" (one word
--- included; the two readings of a French word are joined so), each once; null
+-- included; the two readings of a French word are joined so), each once, sorted; null
 -- for any other query (a phrase, "and", a negation) or a word with a backslash.
 create or replace function private.case_query_or_lexemes(p_query tsquery) returns text []
 language sql
@@ -268,6 +268,7 @@ as $fn$
     array(
       select distinct pg_catalog.replace(m.m[1], '''''', '''')
       from pg_catalog.regexp_matches(p_query::text, $re$'((?:[^'\\]|'')*)'$re$, 'g') as m (m)
+      order by 1
     )
   end
 $fn$;
