@@ -35,24 +35,38 @@
   the cases whose title or summary match, and among themselves by boost,
   then id.
 
-  Exact up to 1,000 matches, the best candidates above. The matches are
-  first estimated by the planner (the statistics of search_en / search_fr);
-  unless the estimate is above 2,000, they are counted up to 1,001 (the GIN
-  index, the scan stops there). Up to 1,000 (with the filters), every match is ranked by the
-  formula and total_count is exact. Above 1,000 (a broad query: "discrimination"
-  matches every decision), ranking every match would cost matches x document,
-  so the RUM indexes of the ranking documents (055_case_search_rum) give the
-  200 title-and-summary matches nearest to the query by RUM's text distance
-  (`rank_doc <=> query`, read in order out of the index), then,
-  when fewer than 200 match by title and summary, the full-text-only matches
-  of highest boost up to 200; those candidates are ranked exactly by the
-  formula. A broad query therefore pages through its best 200 cases (10 pages
-  of 20; narrow it with words or filters for more), and its total_count is
-  the planner's estimate of the matches, never below 1,001: a client shows
-  total_count > 1,000 as "1,000+" (or "about N"). RUM's distance weighs the
-  same title and summary with its own normalization and no boost, so a broad
-  query's top 20 is close to, not always equal to, the exact ranking's
-  (`abr-db bench-search` reports the overlap). Keyset pagination: each row's
+  Exact up to 1,000 matches; above, exact from the champion lists, else the
+  best candidates. The matches are first estimated by the planner (the
+  statistics of search_en / search_fr); unless the estimate is above 2,000,
+  they are counted up to 1,001 (the GIN index, the scan stops there). Up to
+  1,000 (with the filters), every match is ranked by the formula and
+  total_count is exact. Above 1,000 (a broad query: "discrimination" matches
+  every decision), ranking every match would cost matches x document, and
+  total_count is the planner's estimate of the matches, never below 1,001: a
+  client shows total_count > 1,000 as "1,000+" (or "about N"). The page then
+  comes from, in this order:
+  - The champion lists (056_case_search_champions,
+    rpc_functions/09_case_search_champions.sql), for a query of one word or
+    of words joined by "or" (the two readings of a French word included)
+    when a word is common enough to have a list: each list holds its word's
+    best 1,000 cases in rank order, so a page of one word is read from a
+    B-tree from its cursor and stops at its 20th row (private.case_champion_ranked);
+    several words are bounded by their lists (a threshold algorithm). The
+    page is the exact ranking's, proven by the lists' bounds; when they
+    cannot prove a whole page (past a list's end: 50 pages of 20 without a
+    filter; a filter that keeps few of a list's cases; three or more words
+    seldom found together), the next way answers.
+  - The exact best 200 of the title-and-summary matches, while the planner
+    expects at most 5,000 of them ("racial profiling"), then the full-text-only
+    matches of highest boost when fewer match by title and summary.
+  - Else the 200 title-and-summary matches nearest to the query in the RUM
+    indexes of the ranking documents (055_case_search_rum; `rank_doc <=>
+    query`, read in order out of the index), ranked exactly by the formula:
+    for the broadest queries of words that must all match (two common words
+    with "and"), whose top 20 is close to, not always equal to, the exact
+    ranking's (`abr-db bench-search` reports the overlap).
+  The last two page through their best 200 cases (10 pages of 20; narrow the
+  query with words or filters for more). Keyset pagination: each row's
   `cursor` (its rank and id) passed back as p_cursor returns the rows after
   it, so the pages stay stable while cases are added. Without a query the
   cases come newest decision first (total_count exact: a count of the
@@ -846,9 +860,9 @@ comment on function public.search_tribunal_cases(
 'race categories, precedent values. Best first (anti-Black-specific and high-precedent cases boosted); snippet '
 'highlights with <mark> (text HTML-escaped), computed for the returned page only; pass the last row''s cursor as '
 'p_cursor for the next page. total_count is exact up to 1,000 matches; above, it is the planner''s estimate (always '
-'above 1,000: show "1,000+"), and the query pages through its best 200 candidates (read in rank order from a RUM '
-'index of titles and summaries, then ranked exactly). No query: newest decisions first, total_count exact. '
-'Errors: 22023 invalid parameter.';
+'above 1,000: show "1,000+"), and the page is read in rank order from the champion lists (a query of one word, or of '
+'words joined by or: exact), else ranked from the best 200 candidates. No query: newest decisions first, total_count '
+'exact. Errors: 22023 invalid parameter.';
 
 -- A highlighted, HTML-escaped excerpt: the summary's best fragments when the
 -- summary holds a word of the query, else the summary and the start of the full
