@@ -44,12 +44,15 @@ def test_bench_search_prepares_clustered_vectors_and_measures(new_db, project_sn
     assert report["dataset"] == {"live_cases": 300, "embedded_cases": 300}
     assert report["prepared"]["cases_added"] == 300 and report["prepared"]["vectors"] == 300
     names = [m["name"] for m in report["measures"]]
-    # en, fr, the broadest query per language (a page, filtered, the second page), HNSW, hybrid, filtered HNSW.
-    assert len(names) == 11 and all(m["runs"] == 2 for m in report["measures"])
+    # en, fr, the broadest query per language (a page, filtered, the second page), two broad queries of two
+    # words per language (joined by or; both required), HNSW, hybrid, filtered HNSW.
+    assert len(names) == 15 and all(m["runs"] == 2 for m in report["measures"])
     semantic = next(m for m in report["measures"] if m["name"].startswith("semantic, HNSW"))
     assert 0 <= semantic["recall_at_10"] <= 1
     broad = [m for m in report["measures"] if m["name"].startswith("full text, broadest")]
     assert len(broad) == 6 and all(m["matches"] > 0 for m in broad)
+    pairs = [m for m in report["measures"] if m["name"].startswith("full text, two")]
+    assert len(pairs) == 4 and all(m["matches"] >= 0 for m in pairs)
     # Every query of the quality table: its match count and its top-20 overlap with the exact ranking.
     quality = report["search_quality"]
     assert quality and all(0 <= q["overlap_top20"] <= q["of"] <= 20 and q["matches"] >= 0 for q in quality)
