@@ -1323,6 +1323,8 @@ private.case_filters_checked(text [], integer, integer, text [], text [], text [
 private.case_filters_sql(private.case_filters),
 private.case_tsquery(text, text),
 private.case_query_embedding(extensions.vector),
+private.case_query_or_lexemes(tsquery),
+private.case_champion_ranked(tsquery, text, text, integer, real, uuid),
 private.case_fts_ranked(tsquery, text, private.case_filters, integer, real, uuid),
 private.case_vector_ranked(extensions.vector, private.case_filters, integer, uuid),
 private.case_headline(regconfig, text, text, text, tsquery),
