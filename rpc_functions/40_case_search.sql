@@ -269,21 +269,37 @@ comment on function private.case_query_embedding(extensions.vector) is
 
 -- Ranked ids -------------------------------------------------------------------
 
+-- The words (lexemes) of a query, each once, sorted; null when one holds a
+-- backslash (tsquery output escapes it).
+create or replace function private.case_query_lexemes(p_query tsquery) returns text []
+language sql
+immutable
+strict
+set search_path = pg_catalog, pg_temp
+as $fn$
+  select case when pg_catalog.strpos(p_query::text, E'\\') = 0 then
+    array(
+      select distinct pg_catalog.replace(m.m[1], '''''', '''')
+      from pg_catalog.regexp_matches(p_query::text, $re$'((?:[^']|'')*)'$re$, 'g') as m (m)
+      order by 1
+    )
+  end
+$fn$;
+
+comment on function private.case_query_lexemes(tsquery) is
+'Internal: the lexemes of a tsquery, each once, sorted (null if one holds a backslash).';
+
 -- The words of a query made only of words joined by "or" (one word
--- included; the two readings of a French word are joined so), each once, sorted; null
--- for any other query (a phrase, "and", a negation) or a word with a backslash.
+-- included; the two readings of a French word are joined so); null for any
+-- other query (a phrase, "and", a negation).
 create or replace function private.case_query_or_lexemes(p_query tsquery) returns text []
 language sql
 immutable
 strict
 set search_path = pg_catalog, pg_temp
 as $fn$
-  select case when p_query::text ~ $re$^'(?:[^'\\]|'')*'(?: \| '(?:[^'\\]|'')*')*$$re$ then
-    array(
-      select distinct pg_catalog.replace(m.m[1], '''''', '''')
-      from pg_catalog.regexp_matches(p_query::text, $re$'((?:[^'\\]|'')*)'$re$, 'g') as m (m)
-      order by 1
-    )
+  select case when p_query::text ~ $re$^'(?:[^']|'')*'(?: \| '(?:[^']|'')*')*$$re$ then
+    private.case_query_lexemes(p_query)
   end
 $fn$;
 
@@ -491,6 +507,8 @@ declare
   -- the ranking documents' RUM index.
   c_candidates constant integer := 200;
   c_ranked_exactly constant integer := 5000;
+  -- With RUM's order, the first this many of each word's champion list join the candidates.
+  c_list_candidates constant integer := 300;
   v_search text := 'search_' || p_lang;
   v_rank_doc text := 'rank_doc_' || p_lang;
   -- The rank of a match (the formula of the header) on alias c.
@@ -581,6 +599,25 @@ begin
       order by %8$s
       limit %5$s
     ),
+    -- Broad queries ordered by RUM: the cases ranked highest for each word of the query by
+    -- its champion list (its first %9$s) that match the whole query join the candidates.
+    from_lists as materialized (
+      select c.id, %3$s as rank
+      from (
+        select distinct e.case_id
+        from private.case_search_lexemes as l
+        cross join lateral (
+          select ch.case_id
+          from private.case_search_champions as ch
+          where ch.lang = l.lang and ch.lexeme = l.lexeme
+          order by ch.rank desc, ch.case_id desc
+          limit %9$s
+        ) as e
+        where %10$L and l.lang = $6 and l.lexeme = any ($7)
+      ) as k
+      join public.tribunal_cases as c on c.id = k.case_id
+      where c.deleted_at is null and c.%4$I @@ $1 %2$s %6$s
+    ),
     full_text_only as materialized (
       select c.id, (0.001::double precision * %7$s)::real as rank
       from public.tribunal_cases as c
@@ -591,7 +628,9 @@ begin
     ),
     candidates as (
       select r.id, r.rank from ranked_doc as r
-      union all
+      union
+      select l.id, l.rank from from_lists as l
+      union
       select f.id, f.rank from full_text_only as f
     )
     select m.id, m.rank, $5::bigint
@@ -606,8 +645,9 @@ begin
     -- Exactly: by the rank. RUM: by the distance alone (no tie-break: so the index returns the
     -- rows in order and stops at the limit; with `, c.id` the planner sorts every match).
     case when v_rank_doc_estimate <= c_ranked_exactly then '2 desc, c.id desc'
-      else pg_catalog.format('c.%I operator(extensions.<=>) $1', v_rank_doc) end
-  ) using p_query, p_limit, p_after_rank, p_after_id, v_matches;
+      else pg_catalog.format('c.%I operator(extensions.<=>) $1', v_rank_doc) end,
+    c_list_candidates, v_rank_doc_estimate > c_ranked_exactly
+  ) using p_query, p_limit, p_after_rank, p_after_id, v_matches, p_lang, private.case_query_lexemes(p_query);
 end;
 $$;
 
@@ -1323,6 +1363,7 @@ private.case_filters_checked(text [], integer, integer, text [], text [], text [
 private.case_filters_sql(private.case_filters),
 private.case_tsquery(text, text),
 private.case_query_embedding(extensions.vector),
+private.case_query_lexemes(tsquery),
 private.case_query_or_lexemes(tsquery),
 private.case_champion_ranked(tsquery, text, text, integer, real, uuid),
 private.case_fts_ranked(tsquery, text, private.case_filters, integer, real, uuid),
