@@ -473,7 +473,9 @@ begin
   end if;
 
   if coalesce(pg_catalog.cardinality(v_ids), 0) >= p_limit then
-    return query select u.id, u.rank from rows from (pg_catalog.unnest(v_ids), pg_catalog.unnest(v_ranks)) as u (id, rank);
+    return query
+    select u.id, u.rank
+    from rows from (pg_catalog.unnest(v_ids), pg_catalog.unnest(v_ranks)) as u (id, rank);
   end if;
 end;
 $$;
