@@ -54,6 +54,11 @@ def test_cases_load_on_two_connections_with_the_same_data_and_indexes(applied, p
     assert labels.index(cases_step) > labels.index("statistics and the analytics view")
     assert labels[-3].startswith("the case indexes") and labels[-1] == "done"
     assert set(result.step_seconds) == set(labels[:-1])
+    # every index that enforces nothing was built again (the primary key and case_number stayed)
+    assert set(result.index_seconds) == {name for (name,) in query(
+        url, "select c.relname from pg_index as i inner join pg_class as c on c.oid = i.indexrelid "
+             "where i.indrelid = 'public.tribunal_cases'::regclass and not i.indisunique")}
+    assert "tribunal_cases_pkey" not in result.index_seconds and len(result.index_seconds) >= 10
     # every t once, 2% soft-deleted (t = 50, 100), each t's text from the same generator
     # (24 + t % 48 paragraphs of reasons after the opening), vectors for the live ones
     assert query(url, "select count(distinct case_number), min(substr(case_number, 5)::int), "

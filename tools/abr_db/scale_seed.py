@@ -60,6 +60,7 @@ class SeedResult:
     counts: dict[str, int] = field(default_factory=dict)
     step_seconds: dict[str, float] = field(default_factory=dict)
     jobs: int = 1
+    index_seconds: dict[str, float] = field(default_factory=dict)  # the case indexes built again
 
 
 def steps(proj: Project | None = None) -> list[Step]:
@@ -115,6 +116,7 @@ class _Progress:
     def __init__(self, on_step: Callable[[str, int, int], None] | None, total: int):
         self.on_step, self.total, self.done = on_step, total, 0
         self.seconds: dict[str, float] = {}
+        self.index_seconds: dict[str, float] = {}
         self._current: tuple[str, float] | None = None
 
     def next(self, label: str) -> None:
@@ -206,7 +208,8 @@ def seed_scale(
         seconds = time.perf_counter() - started
         if on_step:
             on_step("done", progress.total, progress.total)
-        return SeedResult(scale, seconds, removed_seconds, counts(conn), progress.seconds, jobs)
+        return SeedResult(scale, seconds, removed_seconds, counts(conn), progress.seconds, jobs,
+                          progress.index_seconds)
     finally:
         conn.close()
 
@@ -262,7 +265,7 @@ def _load_cases(url: str, later: list[Step], proj: Project, settings: dict[str, 
         # the row versions the updates left, before the indexes exist to be cleaned
         conn.execute("vacuum public.tribunal_cases")
         progress.next(f"the case indexes ({len(saved)}, {jobs} at a time)")
-        _build_indexes(url, [d for _, d in saved], jobs)
+        _build_indexes(url, saved, jobs, progress.index_seconds)
     finally:
         conn.close()
         _restore_indexes(url, saved)
@@ -302,8 +305,10 @@ def _index_cost(definition: str) -> int:
     return 3 * ("using hnsw" in d or "to_tsvector(" in d) + ("using gin" in d or "using rum" in d)
 
 
-def _build_indexes(url: str, definitions: list[str], jobs: int) -> None:
-    queue = sorted(definitions, key=_index_cost, reverse=True)
+def _build_indexes(url: str, saved: list[tuple[str, str]], jobs: int, seconds: dict[str, float]) -> None:
+    """CREATE INDEX from each definition, on `jobs` connections (CREATE INDEX on one table runs
+    beside another); the seconds each took into `seconds`."""
+    queue = sorted(saved, key=lambda s: _index_cost(s[1]), reverse=True)
     lock = threading.Lock()
 
     def build() -> None:
@@ -314,13 +319,15 @@ def _build_indexes(url: str, definitions: list[str], jobs: int) -> None:
                 with lock:
                     if not queue:
                         return
-                    definition = queue.pop(0)
+                    name, definition = queue.pop(0)
+                started = time.perf_counter()
                 with conn.transaction():
                     # HNSW holds its graph in memory: ~2 kB a 384-d vector (500,000: over 1 GB)
                     memory = "2GB" if "using hnsw" in definition.lower() else "1GB"
                     conn.execute(f"set local maintenance_work_mem = '{memory}'")
                     conn.execute("set local max_parallel_maintenance_workers = 2")
                     conn.execute(definition)
+                seconds[name] = time.perf_counter() - started
         except BaseException:
             with lock:
                 queue.clear()  # the other connections stop after their current index
@@ -372,4 +379,7 @@ def print_result(result: SeedResult) -> None:
     steps_table.add_column("s", justify="right")
     for label, seconds in result.step_seconds.items():
         steps_table.add_row(label, f"{seconds:.1f}")
+        if label.startswith("the case indexes"):
+            for name, index_seconds in sorted(result.index_seconds.items(), key=lambda i: -i[1]):
+                steps_table.add_row(f"  {name}", f"{index_seconds:.1f}")
     ui.console.print(steps_table)
