@@ -375,16 +375,21 @@ def seed(
         None, "--cases", min=40, max=2_000_000,
         help="With --scale: this many tribunal cases whatever N (default 50,000 x N), e.g. --scale 0.05 --cases 500000.",
     ),
+    jobs: int = typer.Option(
+        2, "--jobs", min=1, max=16,
+        help="With --scale: connections loading the tribunal cases and building their indexes at once.",
+    ),
 ) -> None:
     """Load seeds/*.sql (the demo data), or with --scale N the synthetic dataset of `abr-db bench`."""
     if scale is None:
-        if replace or cases is not None:
-            raise UsageError("--replace and --cases go with --scale")
+        if replace or cases is not None or jobs != 2:
+            raise UsageError("--replace, --cases and --jobs go with --scale")
         done = seed_mod.seed(resolve_url(db_url))
         ui.info("seeded: " + (", ".join(done) if done else "nothing (no seeds/*.sql)"), "green")
         return
     with ui.steps(f"seed --scale {scale:g}") as on_step:
-        result = scale_seed.seed_scale(resolve_url(db_url), scale, replace=replace, on_step=on_step, cases=cases)
+        result = scale_seed.seed_scale(
+            resolve_url(db_url), scale, replace=replace, on_step=on_step, cases=cases, jobs=jobs)
     scale_seed.print_result(result)
 
 

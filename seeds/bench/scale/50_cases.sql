@@ -11,6 +11,15 @@
   language, 16 kB on average). 2% are soft-deleted. The setting
   abr.seed_cases (`abr-db seed --scale N --cases C`) sets the number of cases
   whatever N.
+
+  phase: cases, in parallel by ranges of t
+
+  The seed runs this step after its main transaction, on several connections
+  at once, each inserting the cases t = abr.seed_case_first ..
+  abr.seed_case_last (default: all of them), with the table's non-unique
+  indexes dropped and built again afterwards (tools/abr_db/scale_seed.py):
+  parsing the texts for the four stored tsvectors is most of the cost
+  (about 4 ms a case), and one connection parses on one core.
 */
 
 create temp table syn_case_picks on commit drop as
@@ -28,10 +37,14 @@ select
   floor(random() * 8)::integer as job,
   2000 + floor(random() * 26)::integer as year,
   (500 + floor(random() * 80000))::integer as award
-from generate_series(1, coalesce(
-  nullif(current_setting('abr.seed_cases', true), '')::integer,
-  greatest(40, round(50000 * current_setting('abr.seed_scale')::numeric))::integer
-)) as t;
+from generate_series(
+  coalesce(nullif(current_setting('abr.seed_case_first', true), '')::integer, 1),
+  coalesce(
+    nullif(current_setting('abr.seed_case_last', true), '')::integer,
+    nullif(current_setting('abr.seed_cases', true), '')::integer,
+    greatest(40, round(50000 * current_setting('abr.seed_scale')::numeric))::integer
+  )
+) as t;
 
 -- The reasons: paragraphs in both languages (the same n says the same thing),
 -- %1 the area (employment, housing ...), %2 the year.
@@ -273,18 +286,3 @@ cross join lateral (  -- noqa: ST05
   from generate_series(1, 24 + p.t % 48) as g (i)
   inner join syn_case_reasons as x on x.n = (hashint4(p.t * 101 + g.i) & 2147483647) % 12
 ) as r;
-
--- Saved searches: one for a learner in five, half of them with alerts; English
--- ("racial profiling") or French with a tribunal filter, as the data explorer saves them.
-insert into public.saved_searches (user_id, name, filters, notify_on_new_results, created_at)
-select
-  u.id,
-  case when u.n % 10 = 0 then 'Racial profiling' else 'Profilage racial (TDPO)' end,
-  case
-    when u.n % 10 = 0 then '{"query": "racial profiling", "lang": "en"}'::jsonb
-    else '{"query": "profilage racial", "lang": "fr", "tribunals": ["HRTO"]}'::jsonb
-  end,
-  u.n % 20 in (0, 5),
-  now() - make_interval(days => u.n % 90)
-from syn_users as u
-where u.kind = 'learner' and u.n % 5 = 0;

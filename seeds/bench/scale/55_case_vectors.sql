@@ -16,6 +16,12 @@
   row (the four tsvectors: decision-length texts parsed again), whatever
   columns the update writes.
   tools/abr_db/bench_search.py runs this same file for --prepare.
+
+  phase: cases
+
+  In the seed it runs after the case rows, while the table's non-unique
+  indexes (the HNSW index among them) are dropped: the update then writes no
+  index entry, and the seed builds every index once at the end.
 */
 
 create temp table syn_hnsw on commit drop as
